@@ -1,0 +1,55 @@
+# Commentariat: `make run` to use it, `make test` to check it. Both set up what they need.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+APT_PACKAGES := chromium fonts-dejavu-core fonts-liberation poppler-utils
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test bench lint setup install system-packages db-stop clean-db help
+
+help:
+	@echo "make run    - set up everything and serve http://$(HOST):$(PORT) with the corpus loaded"
+	@echo "make test   - run the whole test suite (PostgreSQL and headless Chromium included)"
+	@echo "make bench  - measure extraction throughput"
+	@echo "make lint   - ruff"
+	@echo "make db-stop - stop the private PostgreSQL server in var/pgdata"
+
+$(INSTALLED): requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+install: $(INSTALLED)
+
+# Debian packages the tests and reports need, installed only when missing.
+system-packages:
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "Installing Debian packages:" $$missing; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+setup: $(INSTALLED)
+	$(BIN)/python manage.py setup
+
+run: setup
+	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: $(INSTALLED) system-packages
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest
+
+bench: $(INSTALLED)
+	$(BIN)/python manage.py bench
+
+lint: $(INSTALLED)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check . || true
+
+db-stop: $(INSTALLED)
+	$(BIN)/python manage.py embedded_db stop

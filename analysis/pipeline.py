@@ -1,0 +1,125 @@
+"""The whole extraction, from a cleaned Document to one :class:`Extraction`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+
+from analysis.countries import extract_countries
+from analysis.document import Document
+from analysis.figures import extract_figures
+from analysis.quotes import extract_people_and_quotes
+from analysis.results import (
+    CountryResult,
+    FigureResult,
+    OrganisationResult,
+    PersonResult,
+    QuoteResult,
+    ThemeScore,
+)
+from analysis.themes import DEFAULT_THEMES, ThemeSpec, score_themes
+
+# Bumped when the output's shape changes; `extract --json` and the README document it.
+JSON_SCHEMA_VERSION = 1
+
+
+@dataclass(slots=True)
+class Extraction:
+    document: Document
+    people: list[PersonResult] = field(default_factory=list)
+    organisations: list[OrganisationResult] = field(default_factory=list)
+    quotes: list[QuoteResult] = field(default_factory=list)
+    quote_themes: list[list[ThemeScore]] = field(default_factory=list)  # parallel to quotes
+    countries: list[CountryResult] = field(default_factory=list)
+    themes: list[ThemeScore] = field(default_factory=list)
+    figures: list[FigureResult] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        """The stable JSON shape printed by ``manage.py extract --json`` (see README)."""
+        doc = self.document
+        return {
+            "schema": JSON_SCHEMA_VERSION,
+            "metadata": {
+                "title": doc.title,
+                "standfirst": doc.standfirst,
+                "authors": doc.authors,
+                "published": doc.published.isoformat() if doc.published else None,
+                "source": doc.source,
+                "url": doc.url,
+            },
+            "passages": [{"index": p.index, "kind": p.kind.value, "start": p.start, "end": p.end} for p in doc.passages],
+            "removed": [{"kind": r.kind.value, "text": r.text, "line": r.line} for r in doc.removed],
+            "joins": [{"before": j.before, "after": j.after, "offset": j.offset} for j in doc.joins],
+            "quotes": [
+                {
+                    "text": q.text,
+                    "start": q.start,
+                    "end": q.end,
+                    "passage": q.passage_index,
+                    "kind": q.kind.value,
+                    "cue": q.cue,
+                    "speaker": q.speaker,
+                    "speaker_kind": q.speaker_kind.value,
+                    "speaker_as_printed": q.speaker_text,
+                    "confidence": round(q.confidence, 3),
+                    "themes": [t.slug for t in themes],
+                }
+                for q, themes in zip(self.quotes, self.quote_themes, strict=True)
+            ],
+            "people": [
+                {
+                    "name": p.name,
+                    "key": p.key,
+                    "aliases": p.aliases,
+                    "kind": p.kind.value,
+                    "role": p.role,
+                    "affiliation": p.affiliation,
+                    "country": p.country,
+                    "is_author": p.is_author,
+                    "quoted": p.quoted,
+                    "mentions": [[m.start, m.end] for m in p.mentions],
+                }
+                for p in self.people
+            ],
+            "organisations": [
+                {"name": o.name, "kind": o.kind, "country": o.country, "mentions": [[m.start, m.end] for m in o.mentions]}
+                for o in self.organisations
+            ],
+            "countries": [
+                {"code": c.code, "count": c.count, "mentions": [[m.start, m.end, m.text] for m in c.mentions]}
+                for c in self.countries
+            ],
+            "themes": [asdict(t) for t in self.themes],
+            "figures": [
+                {
+                    "text": f.text,
+                    "start": f.start,
+                    "end": f.end,
+                    "about": f.about,
+                    "group": f.group_key,
+                    "value_low": f.value_low,
+                    "value_high": f.value_high,
+                    "approximate": f.approximate,
+                    "attributed_to": f.attributed_to,
+                }
+                for f in self.figures
+            ],
+        }
+
+
+def extract(document: Document, themes: Sequence[ThemeSpec] = DEFAULT_THEMES) -> Extraction:
+    """Run every extractor over a cleaned document. No database, no network."""
+    people, organisations, quotes = extract_people_and_quotes(document)
+    exclude = [m for p in people for m in p.mentions] + [m for o in organisations for m in o.mentions]
+    countries = extract_countries(document, exclude=exclude)
+    article_text = "\n\n".join(p.text for p in document.passages if p.kind.value in ("body", "heading"))
+    return Extraction(
+        document=document,
+        people=people,
+        organisations=organisations,
+        quotes=quotes,
+        quote_themes=[score_themes(q.text, themes) for q in quotes],
+        countries=countries,
+        themes=score_themes(f"{document.title or ''}\n\n{document.standfirst or ''}\n\n{article_text}", themes),
+        figures=extract_figures(document, people, organisations),
+    )

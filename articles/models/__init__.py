@@ -1,0 +1,23 @@
+from articles.models.articles import Article, Passage
+from articles.models.figures import Figure
+from articles.models.people import Organisation, OrganisationMention, Person, PersonMention
+from articles.models.places import Country, CountryMention, Source
+from articles.models.quotes import Quote, QuoteTheme
+from articles.models.themes import ArticleTheme, Theme
+
+__all__ = [
+    "Article",
+    "ArticleTheme",
+    "Country",
+    "CountryMention",
+    "Figure",
+    "Organisation",
+    "OrganisationMention",
+    "Passage",
+    "Person",
+    "PersonMention",
+    "Quote",
+    "QuoteTheme",
+    "Source",
+    "Theme",
+]

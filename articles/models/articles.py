@@ -1,0 +1,171 @@
+from __future__ import annotations
+
+import hashlib
+
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+    SearchVectorField,
+)
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.text import Truncator
+from simple_history.models import HistoricalRecords
+
+from articles.models.slugs import unique_slug
+
+SEARCH_CONFIG = "english"
+
+
+def checksum(raw_text: str) -> str:
+    """Identity of an imported text: the same text imported twice is one article."""
+    normalised = raw_text.replace("\r\n", "\n").replace("\r", "\n").strip()
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
+
+
+class ArticleQuerySet(models.QuerySet):
+    def search(self, query: str) -> ArticleQuerySet:
+        """Web-search syntax ("a phrase", -word, or), ranked, with a highlighted snippet."""
+        search_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
+        return (
+            self.filter(search_vector=search_query)
+            .annotate(
+                rank=SearchRank(F("search_vector"), search_query),
+                snippet=SearchHeadline(
+                    "body", search_query, config=SEARCH_CONFIG, start_sel="\x02", stop_sel="\x03",
+                    max_fragments=2, max_words=30, min_words=12,
+                ),
+            )
+            .order_by("-rank", "-published")
+        )
+
+    def by_theme(self, slug: str) -> ArticleQuerySet:
+        return self.filter(article_themes__theme__slug=slug)
+
+    def by_country(self, code: str) -> ArticleQuerySet:
+        return self.filter(country_mentions__country__code=code.upper())
+
+    def by_person(self, slug: str) -> ArticleQuerySet:
+        return self.filter(person_mentions__person__slug=slug)
+
+
+class Article(models.Model):
+    source = models.ForeignKey(
+        "articles.Source", null=True, blank=True, on_delete=models.PROTECT, related_name="articles"
+    )
+    title = models.CharField(max_length=500, blank=True, help_text="Empty when the text gives no headline.")
+    slug = models.SlugField(max_length=100, unique=True)
+    standfirst = models.TextField(blank=True)
+    authors = models.ManyToManyField("articles.Person", blank=True, related_name="articles_written")
+    published = models.DateField(null=True, blank=True, help_text="Empty when the text gives no date.")
+    url = models.URLField(max_length=1000, blank=True)
+    raw_text = models.TextField(help_text="The text exactly as imported.")
+    body = models.TextField(help_text="The cleaned text; passages point into it by offsets.")
+    checksum = models.CharField(max_length=64, unique=True, editable=False)
+    original_filename = models.CharField(max_length=300, blank=True)
+    cleaning = models.JSONField(
+        default=dict, blank=True, help_text="What the cleaner removed or joined, classified."
+    )
+    imported_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    analysed_at = models.DateTimeField(null=True, blank=True)
+    search_vector = models.GeneratedField(
+        expression=SearchVector("title", weight="A", config=SEARCH_CONFIG)
+        + SearchVector("standfirst", weight="B", config=SEARCH_CONFIG)
+        + SearchVector("body", weight="C", config=SEARCH_CONFIG),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+    history = HistoricalRecords(excluded_fields=["search_vector", "raw_text"])
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = [F("published").desc(nulls_last=True), "-imported_at"]
+        indexes = [
+            GinIndex(fields=["search_vector"], name="article_search_idx"),
+            models.Index(F("published").desc(nulls_last=True), "id", name="article_published_idx"),
+            models.Index(fields=["source", "published"], name="article_source_published_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=~Q(body=""), name="article_body_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return self.display_title
+
+    def save(self, *args, **kwargs) -> None:
+        if not self.checksum:
+            self.checksum = checksum(self.raw_text)
+        if not self.slug:
+            self.slug = unique_slug(Article, self.title or self.lead(8), exclude_pk=self.pk)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("article_detail", args=[self.slug])
+
+    @property
+    def display_title(self) -> str:
+        """The headline, or, when the text has none, its opening words (never an invented title)."""
+        return self.title or f"“{self.lead(12)}”"
+
+    def to_document(self):
+        """The stored article as the extraction pipeline reads it."""
+        from analysis.document import Document, Passage as DocPassage, PassageKind
+
+        return Document(
+            body=self.body,
+            passages=[
+                DocPassage(p.index, PassageKind(p.kind), p.start, p.end, p.text) for p in self.passages.order_by("index")
+            ],
+            title=self.title or None,
+            standfirst=self.standfirst or None,
+            authors=[a.name for a in self.authors.all()],
+            published=self.published,
+            source=self.source.name if self.source_id else None,
+            url=self.url or None,
+        )
+
+    def analyse(self, document=None) -> None:
+        """(Re-)extract quotes, people, countries, themes and figures, keeping editors' reviews."""
+        from analysis.pipeline import extract
+        from analysis.save import save_extraction
+        from articles.models.themes import Theme
+
+        themes = [theme.as_spec() for theme in Theme.objects.all()]
+        save_extraction(self, extract(document or self.to_document(), themes))
+
+    def lead(self, words: int = 30) -> str:
+        return Truncator(self.body).words(words)
+
+
+class Passage(models.Model):
+    """A paragraph of an article's cleaned body, located by character offsets."""
+
+    class Kind(models.TextChoices):
+        BODY = "body", "Body"
+        HEADING = "heading", "Section heading"
+        CAPTION = "caption", "Photo caption"
+        CREDIT = "credit", "Credit"
+        BIO = "bio", "Author's bio"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="passages")
+    index = models.PositiveIntegerField()
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.BODY)
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    text = models.TextField()
+
+    class Meta:
+        ordering = ["article", "index"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "index"], name="passage_unique_index"),
+            models.CheckConstraint(condition=Q(end__gte=F("start")), name="passage_offsets_ordered"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article} ¶{self.index + 1}"

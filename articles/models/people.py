@@ -1,0 +1,216 @@
+from __future__ import annotations
+
+import re
+
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.db import models
+from django.db.models import Count, Q
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from articles.models.slugs import unique_slug
+
+
+def _choice(choices: type[models.TextChoices], value) -> str:
+    value = getattr(value, "value", value)
+    return value if value in choices.values else choices.OTHER
+
+
+class OrganisationQuerySet(models.QuerySet):
+    def resolve(self, result, countries: dict) -> Organisation:
+        """The Organisation for an extracted one, created on first sight."""
+        organisation = self.filter(key=result.key).order_by("id").first()
+        if organisation is None:
+            organisation = self.create(
+                name=result.name[:300], key=result.key[:300], kind=_choice(Organisation.Kind, result.kind),
+                country=countries.get(result.country or ""),
+            )
+        return organisation
+
+
+class Organisation(models.Model):
+    """A university, think tank, government body, military unit, outlet, company…"""
+
+    class Kind(models.TextChoices):
+        UNIVERSITY = "university", "University"
+        THINK_TANK = "think_tank", "Think tank"
+        GOVERNMENT = "government", "Government body"
+        MILITARY = "military", "Military"
+        MEDIA = "media", "Media"
+        INTERNATIONAL = "international", "International organisation"
+        COMPANY = "company", "Company"
+        OTHER = "other", "Other"
+
+    name = models.CharField(max_length=300)
+    slug = models.SlugField(max_length=100, unique=True)
+    key = models.CharField(max_length=300, db_index=True, help_text="Normalised name used to match mentions.")
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    country = models.ForeignKey(
+        "articles.Country", null=True, blank=True, on_delete=models.SET_NULL, related_name="organisations"
+    )
+    aliases = ArrayField(models.CharField(max_length=300), default=list, blank=True)
+
+    objects = OrganisationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        indexes = [GinIndex(fields=["name"], opclasses=["gin_trgm_ops"], name="organisation_name_trgm")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        if not self.slug:
+            self.slug = unique_slug(Organisation, self.name)
+        super().save(*args, **kwargs)
+
+
+class PersonQuerySet(models.QuerySet):
+    def quoted(self) -> PersonQuerySet:
+        return self.filter(quotes__isnull=False).distinct()
+
+    def resolve(self, result, countries: dict) -> Person:
+        """The Person an extracted mention refers to, matching other spellings; created on first sight.
+
+        A spelling matches an existing person only when :func:`analysis.names.same_person`
+        says so for exactly one candidate: two people who merely share a surname stay apart.
+        """
+        from analysis.names import same_person
+
+        person = self.filter(key=result.key).order_by("id").first()
+        if person is None:
+            tokens = [t for t in result.key.split() if len(t) > 1]
+            query = Q()
+            for token in tokens:
+                query |= Q(key__regex=rf"(^| ){re.escape(token)}( |$)")
+            candidates = list(self.filter(query)[:50]) if tokens else []
+            matches = [
+                c for c in candidates
+                if any(same_person(spelling, result.name) for spelling in (c.name, *c.aliases))
+            ]
+            person = matches[0] if len(matches) == 1 else None
+        if person is None:
+            return self.create(
+                name=result.name[:200], key=result.key[:200], aliases=[a for a in result.aliases if a != result.name],
+                kind=_choice(Person.Kind, result.kind), country=countries.get(result.country or ""),
+            )
+        changed = False
+        if len(result.name.split()) > len(person.name.split()):
+            # A fuller spelling becomes the canonical name; the old one stays as an alias.
+            changed |= person.add_alias(person.name)
+            person.name, person.key, changed = result.name[:200], result.key[:200], True
+        for spelling in (result.name, *result.aliases):
+            changed |= person.add_alias(spelling[:200])
+        if person.kind == Person.Kind.OTHER and result.kind != "other":
+            person.kind, changed = _choice(Person.Kind, result.kind), True
+        if person.country_id is None and result.country in countries:
+            person.country, changed = countries[result.country], True
+        if changed:
+            person.save()
+        return person
+
+    def with_quote_counts(self) -> PersonQuerySet:
+        return self.annotate(
+            quote_count=Count("quotes", filter=~Q(quotes__status="rejected"), distinct=True),
+            article_count=Count("mentions", distinct=True),
+        )
+
+
+class Person(models.Model):
+    """Someone quoted or mentioned: one row per real person, whatever the spelling."""
+
+    class Kind(models.TextChoices):
+        EXPERT = "expert", "Expert"
+        OFFICIAL = "official", "Official"
+        LEADER = "leader", "Leader"
+        JOURNALIST = "journalist", "Journalist"
+        ANONYMOUS = "anonymous", "Anonymous source"
+        OTHER = "other", "Other"
+
+    name = models.CharField("canonical name", max_length=200)
+    slug = models.SlugField(max_length=100, unique=True)
+    key = models.CharField(max_length=200, db_index=True, help_text="Normalised name used to match spellings.")
+    aliases = ArrayField(models.CharField(max_length=200), default=list, blank=True, help_text="Other spellings.")
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    country = models.ForeignKey(
+        "articles.Country", null=True, blank=True, on_delete=models.SET_NULL, related_name="people"
+    )
+    organisations = models.ManyToManyField(Organisation, blank=True, related_name="people")
+    note = models.TextField(blank=True, help_text="Editors' note on who this is.")
+    history = HistoricalRecords()
+
+    objects = PersonQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "people"
+        indexes = [GinIndex(fields=["name"], opclasses=["gin_trgm_ops"], name="person_name_trgm")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        from analysis.names import person_key
+
+        if not self.slug:
+            self.slug = unique_slug(Person, self.name)
+        if not self.key:
+            self.key = person_key(self.name)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("person_detail", args=[self.slug])
+
+    def add_alias(self, spelling: str) -> bool:
+        """Remember another spelling; True when it was new."""
+        if spelling and spelling != self.name and spelling not in self.aliases:
+            self.aliases = [*self.aliases, spelling]
+            return True
+        return False
+
+
+class PersonMention(models.Model):
+    """A person in one article: how the article describes them, and where it names them."""
+
+    article = models.ForeignKey("articles.Article", on_delete=models.CASCADE, related_name="person_mentions")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="mentions")
+    name_as_printed = models.CharField(max_length=200, blank=True)
+    role = models.CharField(max_length=300, blank=True, help_text="As printed: “political science professor”.")
+    affiliation = models.CharField(max_length=300, blank=True, help_text="As printed: “Clark University”.")
+    organisation = models.ForeignKey(Organisation, null=True, blank=True, on_delete=models.SET_NULL)
+    is_author = models.BooleanField(default=False)
+    is_quoted = models.BooleanField(default=False)
+    count = models.PositiveIntegerField(default=0)
+    offsets = models.JSONField(default=list, blank=True, help_text="[[start, end], …] into the article body")
+
+    class Meta:
+        ordering = ["article", "-count"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "person"], name="person_mention_once_per_article"),
+        ]
+        indexes = [models.Index(fields=["person", "article"], name="person_mention_person_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.person} in {self.article}"
+
+    @property
+    def description(self) -> str:
+        """Role and affiliation as one phrase: “spokesman, U.S. National Security Council”."""
+        return ", ".join(part for part in (self.role, self.affiliation) if part)
+
+
+class OrganisationMention(models.Model):
+    article = models.ForeignKey("articles.Article", on_delete=models.CASCADE, related_name="organisation_mentions")
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="mentions")
+    count = models.PositiveIntegerField(default=0)
+    offsets = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["article", "organisation"], name="organisation_mention_once_per_article"),
+        ]
+        indexes = [models.Index(fields=["organisation", "article"], name="org_mention_org_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} in {self.article}"

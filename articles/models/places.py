@@ -1,0 +1,105 @@
+from __future__ import annotations
+
+from django.contrib.postgres.fields import ArrayField
+from django.db import models
+from django.urls import reverse
+
+from articles.models.slugs import unique_slug
+
+
+class Country(models.Model):
+    """An ISO 3166-1 country, with the other names commentary uses for it."""
+
+    code = models.CharField("ISO alpha-2", max_length=2, unique=True)
+    alpha3 = models.CharField("ISO alpha-3", max_length=3, unique=True)
+    name = models.CharField(max_length=100)
+    official_name = models.CharField(max_length=200, blank=True)
+    aliases = ArrayField(
+        models.CharField(max_length=100), default=list, blank=True,
+        help_text="Demonyms, capitals and metonyms: Russian, Moscow, the Kremlin.",
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "countries"
+        constraints = [
+            models.CheckConstraint(condition=models.Q(code__regex=r"^[A-Z]{2}$"), name="country_code_is_alpha2"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("country_detail", args=[self.code.lower()])
+
+
+class SourceQuerySet(models.QuerySet):
+    def for_name(self, name: str) -> Source:
+        """The Source called ``name``; a new one takes what is known of the outlet."""
+        from analysis.outlets import find_outlet
+
+        outlet = find_outlet(name)
+        canonical = outlet.name if outlet else name.strip()[:200]
+        source = self.filter(name__iexact=canonical).first()
+        if source:
+            return source
+        if outlet is None:
+            return self.create(name=canonical)
+        return self.create(
+            name=outlet.name, kind=outlet.kind, homepage=outlet.homepage,
+            country=Country.objects.filter(code=outlet.country).first(),
+        )
+
+
+class Source(models.Model):
+    """An outlet that publishes articles."""
+
+    class Kind(models.TextChoices):
+        NEWSPAPER = "newspaper", "Newspaper"
+        MAGAZINE = "magazine", "Magazine"
+        WIRE = "wire", "Wire service"
+        BROADCASTER = "broadcaster", "Broadcaster"
+        THINK_TANK = "think_tank", "Think tank"
+        ONLINE = "online", "Online publication"
+        OTHER = "other", "Other"
+
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+    homepage = models.URLField(blank=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    country = models.ForeignKey(Country, null=True, blank=True, on_delete=models.SET_NULL, related_name="sources")
+
+    objects = SourceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        if not self.slug:
+            self.slug = unique_slug(Source, self.name.removeprefix("The "))
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("source_detail", args=[self.slug])
+
+
+class CountryMention(models.Model):
+    """How often, and where, an article names a country (by any of its names)."""
+
+    article = models.ForeignKey("articles.Article", on_delete=models.CASCADE, related_name="country_mentions")
+    country = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="mentions")
+    count = models.PositiveIntegerField(default=0)
+    offsets = models.JSONField(default=list, blank=True, help_text="[[start, end], …] into the article body")
+
+    class Meta:
+        ordering = ["-count"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "country"], name="country_mention_once_per_article"),
+        ]
+        indexes = [models.Index(fields=["country", "article"], name="country_mention_country_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.country} ×{self.count} in {self.article}"

@@ -1,0 +1,140 @@
+from __future__ import annotations
+
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector, SearchVectorField
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from articles.models.articles import SEARCH_CONFIG
+
+
+class QuoteQuerySet(models.QuerySet):
+    def visible(self) -> QuoteQuerySet:
+        """What readers see: everything but quotes an editor rejected."""
+        return self.exclude(status=Quote.Status.REJECTED)
+
+    def by_theme(self, slug: str) -> QuoteQuerySet:
+        return self.filter(quote_themes__theme__slug=slug)
+
+    def by_person(self, slug: str) -> QuoteQuerySet:
+        return self.filter(speaker__slug=slug)
+
+    def by_source(self, slug: str) -> QuoteQuerySet:
+        return self.filter(article__source__slug=slug)
+
+    def by_country(self, code: str) -> QuoteQuerySet:
+        return self.filter(article__country_mentions__country__code=code.upper())
+
+    def search(self, query: str) -> QuoteQuerySet:
+        search_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
+        return (
+            self.filter(search_vector=search_query)
+            .annotate(
+                rank=SearchRank(F("search_vector"), search_query),
+                snippet=SearchHeadline(
+                    "text", search_query, config=SEARCH_CONFIG, start_sel="\x02", stop_sel="\x03",
+                    highlight_all=True,
+                ),
+            )
+            .order_by("-rank")
+        )
+
+
+class Quote(models.Model):
+    """Words attributed to a speaker in an article."""
+
+    class Kind(models.TextChoices):
+        DIRECT = "direct", "Direct"
+        PARTIAL = "partial", "Partial"
+        INDIRECT = "indirect", "Reported speech"
+
+    class Status(models.TextChoices):
+        MACHINE = "machine", "Machine"
+        VERIFIED = "verified", "Verified by an editor"
+        REJECTED = "rejected", "Rejected by an editor"
+
+    class SpeakerKind(models.TextChoices):
+        PERSON = "person", "Named person"
+        ANONYMOUS = "anonymous", "Anonymous source"
+        ORGANISATION = "organisation", "Organisation"
+        NONE = "none", "Unknown"
+
+    article = models.ForeignKey("articles.Article", on_delete=models.CASCADE, related_name="quotes")
+    passage = models.ForeignKey("articles.Passage", on_delete=models.CASCADE, related_name="quotes")
+    speaker = models.ForeignKey(
+        "articles.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="quotes"
+    )
+    speaker_organisation = models.ForeignKey(
+        "articles.Organisation", null=True, blank=True, on_delete=models.SET_NULL, related_name="quotes"
+    )
+    speaker_kind = models.CharField(max_length=20, choices=SpeakerKind.choices, default=SpeakerKind.NONE)
+    speaker_text = models.CharField(
+        "speaker as printed", max_length=300, blank=True, help_text="“he”, “a senior American diplomat”."
+    )
+    text = models.TextField()
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    cue = models.CharField("cue verb", max_length=50, blank=True)
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.DIRECT)
+    confidence = models.FloatField(default=1.0)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.MACHINE)
+    version = models.PositiveIntegerField(default=1, help_text="Bumped on every edit, to refuse lost updates.")
+    themes = models.ManyToManyField("articles.Theme", through="articles.QuoteTheme", blank=True)
+    search_vector = models.GeneratedField(
+        expression=SearchVector("text", weight="A", config=SEARCH_CONFIG)
+        + SearchVector("speaker_text", weight="B", config=SEARCH_CONFIG),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords(excluded_fields=["search_vector"])
+
+    objects = QuoteQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["article", "start"]
+        indexes = [
+            GinIndex(fields=["search_vector"], name="quote_search_idx"),
+            models.Index(fields=["speaker", "article"], name="quote_speaker_idx"),
+            models.Index(fields=["status", "confidence"], name="quote_review_queue_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=Q(end__gt=F("start")), name="quote_offsets_ordered"),
+            models.CheckConstraint(
+                condition=Q(confidence__gte=0) & Q(confidence__lte=1), name="quote_confidence_0_1"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        who = self.speaker.name if self.speaker_id else (self.speaker_text or "unknown")
+        text = self.text if len(self.text) <= 60 else self.text[:59] + "…"
+        return f"{who}: “{text}”"
+
+    def get_absolute_url(self) -> str:
+        return reverse("quote_detail", args=[self.pk])
+
+    @property
+    def speaker_label(self) -> str:
+        if self.speaker_id:
+            return self.speaker.name
+        return self.speaker_text or "Unattributed"
+
+    @property
+    def is_reviewed(self) -> bool:
+        return self.status != self.Status.MACHINE
+
+
+class QuoteTheme(models.Model):
+    quote = models.ForeignKey(Quote, on_delete=models.CASCADE, related_name="quote_themes")
+    theme = models.ForeignKey("articles.Theme", on_delete=models.CASCADE, related_name="quote_themes")
+    score = models.FloatField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["quote", "theme"], name="quote_theme_once")]
+        indexes = [models.Index(fields=["theme", "quote"], name="quote_theme_theme_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.theme} ({self.score:.2f})"
