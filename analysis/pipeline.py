@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 
 from analysis.countries import extract_countries
-from analysis.document import Document
+from analysis.document import Document, PassageKind
 from analysis.figures import extract_figures
 from analysis.quotes import extract_people_and_quotes
 from analysis.results import (
@@ -112,7 +112,6 @@ def extract(document: Document, themes: Sequence[ThemeSpec] = DEFAULT_THEMES) ->
     people, organisations, quotes = extract_people_and_quotes(document)
     exclude = [m for p in people for m in p.mentions] + [m for o in organisations for m in o.mentions]
     countries = extract_countries(document, exclude=exclude)
-    article_text = "\n\n".join(p.text for p in document.passages if p.kind.value in ("body", "heading"))
     return Extraction(
         document=document,
         people=people,
@@ -120,6 +119,13 @@ def extract(document: Document, themes: Sequence[ThemeSpec] = DEFAULT_THEMES) ->
         quotes=quotes,
         quote_themes=[score_themes(q.text, themes) for q in quotes],
         countries=countries,
-        themes=score_themes(f"{document.title or ''}\n\n{document.standfirst or ''}\n\n{article_text}", themes),
+        themes=score_themes(theme_text(document), themes),
         figures=extract_figures(document, people, organisations),
     )
+
+
+def theme_text(document: Document) -> str:
+    """What an article's themes are scored on: its headline, standfirst, headings and body text."""
+    parts = [document.title or "", document.standfirst or ""]
+    parts += [p.text for p in document.passages if p.kind in (PassageKind.BODY, PassageKind.HEADING)]
+    return "\n\n".join(part for part in parts if part)

@@ -120,7 +120,8 @@ class Article(models.Model):
         return Document(
             body=self.body,
             passages=[
-                DocPassage(p.index, PassageKind(p.kind), p.start, p.end, p.text) for p in self.passages.order_by("index")
+                DocPassage(p.index, PassageKind(p.kind), p.start, p.end, p.text)
+                for p in sorted(self.passages.all(), key=lambda p: p.index)
             ],
             title=self.title or None,
             standfirst=self.standfirst or None,

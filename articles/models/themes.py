@@ -38,6 +38,30 @@ class Theme(models.Model):
     def keyword_list(self) -> tuple[str, ...]:
         return tuple(line.strip().lower() for line in self.keywords.splitlines() if line.strip())
 
+    def retag_articles(self) -> int:
+        """Score every article and quote again for this theme, after its keywords changed."""
+        from django.db import transaction
+
+        from analysis.pipeline import theme_text
+        from analysis.themes import score_themes
+        from articles.models import Article, QuoteTheme
+
+        spec = [self.as_spec()]
+        count = 0
+        with transaction.atomic():
+            self.article_themes.all().delete()
+            self.quote_themes.all().delete()
+            for article in Article.objects.prefetch_related("passages", "quotes").iterator(chunk_size=200):
+                count += 1
+                for score in score_themes(theme_text(article.to_document()), spec):
+                    ArticleTheme.objects.create(article=article, theme=self, score=score.score, matches=score.matches)
+                QuoteTheme.objects.bulk_create(
+                    QuoteTheme(quote=quote, theme=self, score=score.score)
+                    for quote in article.quotes.all()
+                    for score in score_themes(quote.text, spec)
+                )
+        return count
+
     def as_spec(self):
         from analysis.themes import ThemeSpec
 
