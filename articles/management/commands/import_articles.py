@@ -16,7 +16,7 @@ class Command(BaseCommand):
         parser.add_argument("--no-analysis", action="store_true", help="store and clean only; analyse later")
         parser.add_argument("--no-progress", action="store_true", help="no progress bar")
 
-    def handle(self, *paths: str, no_analysis: bool, no_progress: bool, **options) -> None:
+    def handle(self, *args, paths: list[str], no_analysis: bool, no_progress: bool, **options) -> None:
         if not expand_paths(paths):
             raise CommandError("no article files found in " + ", ".join(paths))
         show_bar = not no_progress and options["verbosity"] > 0
