@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import time
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+from analysis.cleaning import clean
+from analysis.nlp import get_nlp
+from analysis.pipeline import extract
+
+CORPUS_DIR = Path(__file__).resolve().parents[2] / "corpus"
+
+
+class Command(BaseCommand):
+    help = "Measure extraction throughput on one core; print a table and write var/bench/results.json."
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("--repeat", type=int, default=5, help="timed runs per measurement (median kept)")
+
+    def handle(self, *args, repeat: int, **options) -> None:
+        if hasattr(os, "sched_setaffinity"):
+            os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})  # the target is per core
+        get_nlp()  # loaded once per process, as in the app; not part of the timings
+        texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS_DIR.glob("*.txt"))]
+        corpus_docs = [clean(t) for t in texts]
+        for doc in corpus_docs:  # warm caches (compiled patterns, gazetteers)
+            extract(doc)
+
+        rows = []
+        corpus_words = sum(len(d.body.split()) for d in corpus_docs)
+        seconds = _median(lambda: [extract(clean(t)) for t in texts], repeat)
+        rows.append(("corpus (2 articles)", corpus_words, seconds))
+
+        big = _long_text(texts, 50_000)
+        big_doc = clean(big)
+        big_words = len(big_doc.body.split())
+        seconds = _median(lambda: extract(clean(big)), max(1, repeat // 2))
+        rows.append((f"long text ({big_words:,} words)", big_words, seconds))
+
+        self.stdout.write(f"{'extraction':32} {'words':>8} {'seconds':>9} {'words/s':>9} {'1,000-word articles/s':>22}")
+        results = []
+        for name, words, secs in rows:
+            rate = words / secs
+            self.stdout.write(f"{name:32} {words:>8,} {secs:>9.3f} {rate:>9,.0f} {rate / 1000:>22.1f}")
+            results.append({"name": name, "words": words, "seconds": secs, "words_per_second": rate,
+                            "articles_per_second": rate / 1000})
+        self.stdout.write("target: at least 10 articles of 1,000 words a second on one core")
+        out = settings.VAR_DIR / "bench" / "results.json"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        existing = json.loads(out.read_text()) if out.exists() else {}
+        existing["extraction"] = results
+        out.write_text(json.dumps(existing, indent=2))
+        self.stdout.write(f"written to {out}")
+
+
+def _median(run, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def _long_text(texts: list[str], words: int) -> str:
+    """A long article made of the corpus paragraphs, repeated until it has ``words`` words."""
+    paragraphs = [p for t in texts for p in clean(t).body.split("\n\n")]
+    out, count, i = [], 0, 0
+    while count < words:
+        para = paragraphs[i % len(paragraphs)]
+        out.append(para)
+        count += len(para.split())
+        i += 1
+    return "\n\n".join(out)
