@@ -124,7 +124,7 @@ def _front_matter(text: str, removed: list[Removed]) -> tuple[dict, str, int]:
     except StopIteration:
         return meta, text, 0
     current = None
-    for number, line in enumerate(lines[1:end], start=2):
+    for line in lines[1:end]:
         item = re.match(r"^\s*-\s+(.+)$", line)
         if item and current == "authors":
             meta.setdefault("authors", []).append(item.group(1).strip().strip("\"'"))
@@ -162,7 +162,7 @@ def _paragraphs(text: str, line_offset: int, removed: list[Removed]) -> list[_Pa
     for number, line in enumerate(lines, start=line_offset + 1):
         stripped = line.strip()
         if not stripped:
-            if line and not line.isspace() or "\u00a0" in line or "\u200b" in line:
+            if (line and not line.isspace()) or "\u00a0" in line or "\u200b" in line:
                 removed.append(Removed(RemovedKind.BLANK, line, number))
             flush()
             continue
@@ -303,7 +303,7 @@ def _is_heading(text: str, nxt: str | None) -> bool:
         return False
     if text.endswith(tuple(".!:;,\"”’")):
         return False
-    return text[:1].isupper() and nxt[:1].isupper() or nxt[:1] in "“\"‘'"
+    return text[:1].isupper() and (nxt[:1].isupper() or nxt[:1] in "“\"‘'")
 
 
 def _mark_bio(paras: list[_Para], kinds: list[PassageKind], authors: list[str]) -> None:

@@ -115,7 +115,8 @@ class Article(models.Model):
 
     def to_document(self):
         """The stored article as the extraction pipeline reads it."""
-        from analysis.document import Document, Passage as DocPassage, PassageKind
+        from analysis.document import Document, PassageKind
+        from analysis.document import Passage as DocPassage
 
         return Document(
             body=self.body,
