@@ -99,11 +99,13 @@ def _table() -> tuple[CountryInfo, ...]:
     for line in CURATED.strip().splitlines():
         code, name, aliases = line.split("|")
         curated[code] = (name, _split_aliases(aliases))
+    # A curated alias wins over another country's ISO name ("Congo" is the DRC in the news).
+    claimed = {alias: code for code, (name, extra) in curated.items() for alias in (name, *extra)}
     rows = []
     for c in pycountry.countries:
         code = c.alpha_2
         iso_names = [getattr(c, "common_name", None), c.name, getattr(c, "official_name", None)]
-        iso_names = [n for n in iso_names if n and "," not in n and "(" not in n]
+        iso_names = [n for n in iso_names if n and "," not in n and "(" not in n and claimed.get(n, code) == code]
         name, extra = curated.get(code, (None, []))
         name = name or _READABLE.get(code) or (iso_names[0] if iso_names else c.name)
         aliases: list[str] = []

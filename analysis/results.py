@@ -100,3 +100,4 @@ class FigureResult:
     value_high: float
     approximate: bool = False  # "around", "about", "some", "more than"
     attributed_to: str | None = None  # a person's canonical name, an organisation, or as printed
+    unit: str | None = None  # "%" or a currency code ("USD", "GBP", "EUR"); None for counts

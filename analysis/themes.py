@@ -61,7 +61,7 @@ DEFAULT_THEMES: tuple[ThemeSpec, ...] = (
     _t("alliances", "Alliances", "Alliances, allies, partnerships and blocs, and how solid they are.",
        "allian*; ally; allies; allied; strategic partnership; comprehensive strategic partnership; "
        "partnership; mutual defence; mutual defense; defence pact; defense pact; treaty; bloc; coalition; "
-       "axis of; vassal; nato; close ties; closest allies; fair-weather friends; anti-western alliance"),
+       "axis of; vassal; nato; close ties; fair-weather friends"),
     _t("sanctions", "Sanctions", "Sanctions, embargoes, export controls and sanctions busting.",
        "sanction*; embargo*; export control; asset freeze; frozen assets; price cap; blacklist*; "
        "sanctions busting; secondary sanctions"),

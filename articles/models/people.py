@@ -110,6 +110,17 @@ class PersonQuerySet(models.QuerySet):
             person.save()
         return person
 
+    def matching(self, text: str) -> PersonQuerySet:
+        """People whose name, or a word of it, is like ``text``: typos such as “Garlauskus” still find them."""
+        from django.contrib.postgres.search import TrigramWordSimilarity
+        from django.db.models.functions import Greatest
+
+        return (
+            self.annotate(similarity=Greatest(TrigramWordSimilarity(text, "name"), TrigramWordSimilarity(text, "key")))
+            .filter(Q(similarity__gte=0.5) | Q(name__icontains=text))
+            .order_by("-similarity", "name")
+        )
+
     def with_quote_counts(self) -> PersonQuerySet:
         return self.annotate(
             quote_count=Count("quotes", filter=~Q(quotes__status="rejected"), distinct=True),

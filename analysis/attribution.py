@@ -1,0 +1,271 @@
+"""Who said it: speech cues and their subjects.
+
+Works on the masked paragraph text (quotations blanked out), so a cue or a
+name inside someone's quoted words is never taken for the attribution.
+A cue's subject is the nearest mention to its left that is separated from it
+only by filler words or by an appositive between commas ("Jane Doe, a senior
+fellow at X, said"); for "said"-type cues that follow a quotation the subject
+may follow the cue ('", said Jane Doe'); "according to X" reads rightwards.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from analysis.lexicon import (
+    ANON_HUMAN_NOUNS, ANON_ORG_NOUNS, CUE_RE, CUE_WORDS, FILLER_WORDS, INVERTIBLE, NAMING_CUES,
+)
+from analysis.mentions import Mention
+from analysis.orgs import canonical_org
+from analysis.people import Cast, Entity
+from analysis.results import SpeakerKind
+
+_NOUNS = sorted(set(ANON_HUMAN_NOUNS) | set(ANON_ORG_NOUNS), key=len, reverse=True)
+_NOUN_ALT = "|".join(re.escape(n) for n in _NOUNS)
+_POSTMOD = r"(?:\s+(?:with|from|at|in|of|close to|familiar with|based in|inside|within|for|who\s+\w+)\s+[^,;:“”\"‘’]{1,60}?)?"
+_DET = r"(?:a|an|the|one|another|some|several|two|three|four|five|many|other|senior|top|most|few)"
+_ANON_LEFT = re.compile(
+    rf"(?:\b{_DET}\s+(?:[\w’'\-]+\s+){{0,4}}?|(?:^|,\s+)(?:[A-Z][\w’'\-]*\s+){{0,3}}(?:[a-z][\w\-]*\s+){{0,2}}?)"
+    rf"(?:{_NOUN_ALT})(?:s|es)?{_POSTMOD}\s*$",
+    re.IGNORECASE,
+)
+_ANON_RIGHT = re.compile(rf"^\s*({_DET}\s+(?:[\w’'\-]+\s+){{0,4}}?(?:{_NOUN_ALT})(?:s|es)?)\b", re.I)
+_PRONOUN = re.compile(r"\b(he|she|they|I|we)\b", re.I)
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|so|widely|often)\s*-?\s*$", re.I)
+_NOUN_USE = re.compile(r"\b(?:a|an|the|his|her|their|its|our|my|in|of|with|these|those|such|any|"
+                       r"no|this|whose|your|on|by|from|and)\s+$", re.I)
+_PREP_BEFORE = re.compile(r"\b(?:of|at|for|with|to|on|from|by|about|against|in|into|between|relied|"
+                          r"like|than|met|meeting|under)\s+(?:the\s+)?$", re.I)
+_VAGUE_SOURCES = {"reports", "report", "media reports", "various reports", "the report", "a report",
+                  "sources", "estimates", "data", "figures", "polls", "analysts"}
+_PAST_PARTICIPLE = {"said", "told", "called", "described", "reported", "noted", "claimed",
+                    "branded", "labelled", "labeled", "dubbed", "estimated", "believed", "asked",
+                    "announced", "confirmed", "denied", "stated"}
+
+
+@dataclass(slots=True)
+class Speaker:
+    text: str | None  # as printed: "he", "a senior American diplomat", "Garlauskas"
+    kind: SpeakerKind
+    name: str | None  # canonical person name, organisation, or the description
+    entity: Entity | None = None
+    strict: bool = True
+
+
+@dataclass(slots=True)
+class Cue:
+    start: int  # body offsets
+    end: int
+    word: str
+    stem: str
+    subject: Speaker | None = None
+    subject_start: int | None = None  # where the subject is printed (body offset)
+    inverted: bool = False
+
+
+class Attributor:
+    """Finds cues and resolves their subjects within one document."""
+
+    def __init__(self, cast: Cast, body: str, authors: list[str]):
+        self.cast = cast
+        self.body = body
+        self.authors = authors
+        self.outside = [m for m in cast.person_mentions if not m.in_quote]
+        self.starts = [m.start for m in self.outside]
+        self.orgs = [m for m in cast.org_mentions if not m.in_quote]
+        self.subject_like = self._first_in_sentence_marks()
+        self.last_group: Speaker | None = None
+
+    def _first_in_sentence_marks(self) -> set[int]:
+        return set()
+
+    # -- cues -------------------------------------------------------------
+    def cues(self, masked: str, offset: int) -> list[Cue]:
+        """Speech cues of a masked sentence (``offset``: its body offset), subjects resolved."""
+        out: list[Cue] = []
+        for m in CUE_RE.finditer(masked):
+            word = m.group(0)
+            before = masked[:m.start()]
+            if word.lower() in _PAST_PARTICIPLE and _PASSIVE.search(before):
+                continue  # "is said to be", "so-called"
+            if word.lower() != "according to" and _NOUN_USE.search(before) and not word.lower().endswith("ing"):
+                continue  # "in comments emailed", "his claims"
+            if word.lower() == "according to" and re.search(r"\bnot\s+$", before):
+                continue
+            if masked[m.end():m.end() + 1] == "-" or before.endswith("-"):
+                continue
+            cue = Cue(offset + m.start(), offset + m.end(), word, CUE_WORDS[word.lower()])
+            self._resolve(cue, masked, offset)
+            out.append(cue)
+        return out
+
+    def _resolve(self, cue: Cue, masked: str, offset: int) -> None:
+        rel_start, rel_end = cue.start - offset, cue.end - offset
+        if cue.stem == "according to":
+            self._right_subject(cue, masked[rel_end:], cue.end, according=True)
+            return
+        if self._left_subject(cue, masked[:rel_start], offset):
+            return
+        before = masked[:rel_start].rstrip()
+        after_quote = before.endswith(("”", "\"", "’", "'", ",")) or not before
+        if cue.stem in INVERTIBLE and after_quote:
+            self._right_subject(cue, masked[rel_end:], cue.end, according=False)
+
+    def _left_subject(self, cue: Cue, left: str, offset: int) -> bool:
+        candidates: list[tuple[int, int, Speaker]] = []  # (rel end, rel start, speaker)
+        lo, hi = offset, offset + len(left)
+        for m in self._mentions_between(lo, hi):
+            candidates.append((m.start - offset + len(m.text), m.start - offset, self._person(m)))
+        for m in self.orgs:
+            if lo <= m.start and m.end <= hi:
+                name = canonical_org(m.text)
+                candidates.append((m.end - offset, m.start - offset,
+                                   Speaker(m.text, SpeakerKind.ORGANISATION, name)))
+        for m in _PRONOUN.finditer(left):
+            speaker = self.pronoun(m.group(1), offset + m.start())
+            if speaker is not None:
+                candidates.append((m.end(), m.start(), speaker))
+        anon = self._anonymous_left(left)
+        if anon is not None:
+            candidates.append(anon)
+        candidates.sort(key=lambda c: (-c[0], c[1]))
+        for end, start, speaker in candidates:
+            if _PREP_BEFORE.search(left[:start]) or not gap_ok(left[end:]):
+                continue
+            cue.subject, cue.subject_start = speaker, offset + start
+            return True
+        return False
+
+    def _anonymous_left(self, left: str) -> tuple[int, int, Speaker] | None:
+        trimmed = left.rstrip()
+        # Drop trailing filler words ("glumly", "has long") before matching the noun phrase.
+        while True:
+            m = re.search(r"\s+([\w’'\-]+)$", " " + trimmed)
+            if not m or not (m.group(1).lower() in FILLER_WORDS or m.group(1).lower().endswith("ly")):
+                break
+            if m.group(1).lower() in {"the", "a", "an"}:
+                break
+            trimmed = trimmed[: len(trimmed) - len(m.group(1))].rstrip()
+        window_start = max(0, len(trimmed) - 140)
+        m = _ANON_LEFT.search(trimmed[window_start:])
+        if not m:
+            return None
+        text = m.group(0).strip().lstrip(",").strip()
+        start = window_start + m.start() + m.group(0).find(text)
+        if text[:1].isupper() and not re.match(rf"(?i){_DET}\b", text) and start > 0 and left[start - 2:start].strip() != ",":
+            return None
+        kind = SpeakerKind.ORGANISATION if _is_org_noun(text) else SpeakerKind.ANONYMOUS
+        return start + len(text), start, Speaker(text, kind, text)
+
+    def _right_subject(self, cue: Cue, right: str, at: int, according: bool) -> None:
+        stripped = len(right) - len(right.lstrip())
+        pos = at + stripped
+        for m in self.outside:
+            if m.start == pos or (m.start > pos and self.body[pos:m.start].strip() in {"the", ""}
+                                  and m.start - pos < 6):
+                cue.subject, cue.subject_start, cue.inverted = self._person(m), m.start, True
+                return
+        for m in self.orgs:
+            if 0 <= m.start - pos < 6 and self.body[pos:m.start].strip() in {"the", ""}:
+                cue.subject = Speaker(m.text, SpeakerKind.ORGANISATION, canonical_org(m.text))
+                cue.subject_start, cue.inverted = m.start, True
+                return
+        if according:
+            np = re.match(r"\s*([^,.;:“”\"(]{2,80})", right)
+            if np:
+                text = np.group(1).strip()
+                if text.lower() in _VAGUE_SOURCES or re.sub(r"^\w+\s+", "", text.lower()) in _VAGUE_SOURCES:
+                    return
+                kind = SpeakerKind.ORGANISATION if _is_org_noun(text) or text[:1].isupper() else SpeakerKind.ANONYMOUS
+                cue.subject, cue.subject_start, cue.inverted = Speaker(text, kind, text), pos, True
+            return
+        m = _ANON_RIGHT.match(right)
+        if m:
+            text = m.group(1)
+            kind = SpeakerKind.ORGANISATION if _is_org_noun(text) else SpeakerKind.ANONYMOUS
+            cue.subject, cue.subject_start, cue.inverted = Speaker(text, kind, text), pos, True
+        elif p := re.match(r"\s*(he|she)\b", right):
+            cue.subject = self.pronoun(p.group(1), pos)
+            cue.subject_start, cue.inverted = pos, True
+
+    # -- people -----------------------------------------------------------
+    def _mentions_between(self, lo: int, hi: int) -> list[Mention]:
+        i = bisect.bisect_left(self.starts, lo)
+        out = []
+        while i < len(self.outside) and self.outside[i].start < hi:
+            if self.outside[i].end <= hi:
+                out.append(self.outside[i])
+            i += 1
+        return out
+
+    def _person(self, m: Mention) -> Speaker:
+        ent = self.cast.person_of.get(id(m))
+        name = ent.name if ent else m.text
+        return Speaker(m.text, SpeakerKind.PERSON, name, ent)
+
+    def pronoun(self, word: str, at: int) -> Speaker | None:
+        """he/she -> the most recent person named outside quotations (preferring
+        the first person of a sentence, a likely subject); I -> the author."""
+        low = word.lower()
+        if low in {"i", "we"}:
+            if low == "i" and word == "I" and len(self.authors) == 1:
+                ent = next((e for e in self.cast.people if e.is_author), None)
+                return Speaker(word, SpeakerKind.PERSON, self.authors[0], ent, strict=False)
+            return None
+        if low == "they":
+            return None
+        i = bisect.bisect_left(self.starts, at) - 1
+        if i < 0:
+            return None
+        m = self.outside[i]
+        ent = self.cast.person_of.get(id(m))
+        return Speaker(word, SpeakerKind.PERSON, ent.name if ent else m.text, ent, strict=True)
+
+    def loose_subject(self, left: str, offset: int) -> Speaker | None:
+        """Nearest person or pronoun before a subjectless cue ('The best he could do was to say')."""
+        best: tuple[int, Speaker] | None = None
+        for m in self._mentions_between(offset, offset + len(left)):
+            best = (m.start, self._person(m))
+        for p in _PRONOUN.finditer(left):
+            if best is None or offset + p.start() > best[0]:
+                speaker = self.pronoun(p.group(1), offset + p.start())
+                if speaker is not None:
+                    best = (offset + p.start(), speaker)
+        if best is None:
+            return None
+        speaker = best[1]
+        speaker.strict = False
+        return speaker
+
+
+def gap_ok(gap: str) -> bool:
+    """Can ``gap`` separate a subject from its cue? Fillers ("also", "has long",
+    "glumly") or an appositive opened by a comma ("Jane Doe, a fellow at X, said")."""
+    g = gap.strip()
+    if not g:
+        return True
+    if "“" in g or "”" in g or '"' in g or "." in g.replace("D.C.", "").replace("U.S.", "").replace("U.K.", ""):
+        return False
+    words = re.findall(r"[\w’'\-]+", g)
+    if all(w.lower() in FILLER_WORDS or w.lower().endswith("ly") for w in words) and len(words) <= 4 \
+            and "," not in g:
+        return True
+    if g.startswith(",") and len(words) <= 30 and not CUE_RE.search(g):
+        tail = g.rsplit(",", 1)[1] if g.count(",") > 1 or g.endswith(",") else ""
+        return all(w.lower() in FILLER_WORDS or w.lower().endswith("ly") for w in re.findall(r"[\w’'\-]+", tail))
+    if re.fullmatch(r"\(\w+\)", g):
+        return True  # "Jane Doe (pictured) said"
+    return False
+
+
+def _is_org_noun(text: str) -> bool:
+    low = text.lower()
+    return any(re.search(rf"\b{re.escape(n)}s?\b", low) for n in ANON_ORG_NOUNS) and not any(
+        re.search(rf"\b{re.escape(n)}s?$", low) for n in ANON_HUMAN_NOUNS if n not in {"member"}
+    )
+
+
+def is_naming_cue(cue: Cue) -> bool:
+    return cue.stem in NAMING_CUES

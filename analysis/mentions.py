@@ -1,0 +1,243 @@
+"""Capitalised-span detection: who and what a paragraph names.
+
+Fast rules first (titles, given names, the public-figures gazetteer,
+organisation head words, role appositives, speech cues); only spans that no
+rule settles are sent to spaCy's NER, one short sentence at a time, so the
+model reads a small fraction of the words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from analysis.lexicon import COMMON_CAPS, CUE_RE, MONTHS, POSSESSIVE_INSIDE, ROLE_KIND_WORDS, TITLE_RE
+from analysis.names import canonical_figure, fold
+from analysis.orgs import is_country, is_placeish, org_kind
+
+_UP = "A-ZÀ-ÖØ-ÞŁŚŻŹĆŃŠŽČŘĐĀĒĪŌŪ"
+_WORD = rf"(?:(?:[{_UP}]\.){{2,}}|[{_UP}]\.(?=\s)|(?:al-|el-|bin\s|ibn\s)?[{_UP}][\w’'\-]*)"
+_PARTICLE = r"(?:de|del|della|der|den|van|von|da|dos|das|du|di|la|le|bin|ibn|al|el|ter|y)"
+_SPAN = re.compile(rf"{_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_WORD})*")
+_CONNECT = re.compile(rf"[ \t]+(?:of|for|on|and|de|du)[ \t]+(?:the[ \t]+)?({_WORD}(?:[ \t]+{_WORD})*)")
+_POSSESSIVE = re.compile(r"[’']s?$")
+_ROLE_WORDS = sorted({w for words in ROLE_KIND_WORDS.values() for w in words}, key=len, reverse=True)
+_ROLE_RE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in _ROLE_WORDS) + r")s?\b", re.I)
+_APPOSITIVE_AFTER = re.compile(r"^,\s+(?:(?:the|a|an)\s+)?([^,;:“”\"]{2,120}?)(?=,|\s+(?:said|says|told|added|wrote|warned|argued|noted|called)\b|[.;:]\s|$)")
+
+
+US_STATES = set(
+    "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY "
+    "NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC".split()
+)
+_NOT_NAME = re.compile(r"(?:[’'](?:ll|re|ve|d|m)|n[’']t|-(?:led|backed|based|style|era|born|made|run|owned))$", re.I)
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    path = Path(__file__).parent / "data" / "given_names.txt"
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if not ln.startswith("#")]
+    return frozenset(w for ln in lines for w in ln.split())
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int  # body offsets of the name (title excluded)
+    end: int
+    text: str
+    kind: str  # person | org | place | unknown
+    passage: int  # index into Document.passages
+    in_quote: bool = False
+    title: str | None = None  # "President" as printed before the name
+    org_kind: str | None = None
+    possessive: bool = False  # printed as "X’s"
+    evidence: str = ""  # why it was classified so (debugging and confidence)
+
+    @property
+    def single(self) -> bool:
+        return len(self.text.split()) == 1
+
+
+def find_spans(text: str, offset: int, passage: int, quoted: list[tuple[int, int]]) -> list[Mention]:
+    """Capitalised spans of a paragraph, split at possessives and cleaned of
+    sentence-initial function words and titles. ``quoted`` are relative spans."""
+    out: list[Mention] = []
+    pos = 0
+    while True:
+        match = _SPAN.search(text, pos)
+        if not match:
+            break
+        start, end = match.start(), match.end()
+        pos = end
+        # Extend organisation names over connectors: "Institute for the Study of War".
+        while org_kind(text[start:end]) and (nxt := _CONNECT.match(text, end)):
+            end = nxt.end()
+            pos = end
+        # "the U.S. This ..." : a sentence ends after the abbreviation.
+        cut = re.search(r"(?:[A-Z]\.){2,}(?=[ \t]+(\w+))", text[start:end])
+        if cut and fold(cut.group(1)) in COMMON_CAPS:
+            end = start + cut.end()
+            pos = end
+        for s, e, poss in _split_possessive(text, start, end):
+            mention = _clean(text, s, e, poss)
+            if mention is None:
+                continue
+            s2, e2, title = mention
+            inq = any(a <= s2 < b for a, b in quoted)
+            out.append(Mention(offset + s2, offset + e2, text[s2:e2], "unknown", passage, inq, title,
+                               possessive=poss))
+    return out
+
+
+def _split_possessive(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
+    parts: list[tuple[int, int, bool]] = []
+    cur = start
+    for m in re.finditer(r"[\w\-]+([’']s?)(?=\s|$)", text[start:end]):
+        word = m.group(0)[: -len(m.group(1))]
+        if fold(word) in POSSESSIVE_INSIDE:
+            continue
+        parts.append((cur, start + m.start(1), True))
+        cur = start + m.end()
+        while cur < end and text[cur].isspace():
+            cur += 1
+    if cur < end:
+        parts.append((cur, end, False))
+    return [p for p in parts if p[1] > p[0]]
+
+
+def _clean(text: str, start: int, end: int, possessive: bool) -> tuple[int, int, str | None] | None:
+    span = text[start:end]
+    # Drop leading sentence words ("However", "The", "Insisting") and weekday/month words.
+    while True:
+        first, _, rest = span.partition(" ")
+        if rest and (fold(first) in COMMON_CAPS or fold(first) in MONTHS):
+            start += len(first) + 1
+            span = rest.lstrip()
+            continue
+        break
+    if fold(span) in COMMON_CAPS or fold(span) in MONTHS:
+        return None
+    title = None
+    m = TITLE_RE.match(span + " ")
+    if m and len(m.group(0).strip()) < len(span):
+        title = m.group(0).strip()
+        start += len(m.group(0))
+        span = text[start:end]
+    span = span.rstrip(".") if not re.search(r"(?:[A-Z]\.){2,}$|\b[A-Z]\.$|Jr\.$", span) else span
+    end = start + len(span)
+    if not span or span.isdigit() or _NOT_NAME.search(span) or not re.search(r"[a-zA-Z]", span):
+        return None
+    return start, end, title
+
+
+def classify(mention: Mention, text: str, rel: int, known_people: set[str]) -> str:
+    """Rule-based kind for a span: person | org | place | unknown (ask NER).
+
+    ``text`` is the paragraph, ``rel`` the mention's paragraph offset.
+    """
+    name = mention.text
+    words = name.split()
+    kind = org_kind(name)
+    if kind and not canonical_figure(name):
+        mention.org_kind = kind
+        mention.evidence = "org"
+        return "org"
+    if canonical_figure(name) and (len(words) > 1 or mention.title or not is_country(name)):
+        mention.evidence = "gazetteer"
+        return "person"
+    if fold(words[0]) in given_names() and len(words) > 1 and not org_kind(words[-1]):
+        mention.evidence = "given name"
+        return "person"
+    if mention.title and not is_placeish(name):
+        mention.evidence = "title"
+        return "person"
+    if is_placeish(name) or is_country(name):
+        return "place"
+    if len(words) == 1:
+        if fold(name) in known_people:
+            mention.evidence = "alias"
+            return "person"
+        if name.isalpha() and name.isupper() and len(name) > 1:
+            if name in US_STATES:
+                return "place"
+            mention.org_kind = "other"
+            return "org"
+    before = text[max(0, rel - 60):rel]
+    after = text[rel + len(name):rel + len(name) + 80]
+    if _role_context(before, after):
+        mention.evidence = "role"
+        return "person" if len(words) > 1 else "unknown"
+    if len(words) > 1 and re.match(r"^\s*(?:,[^,]{0,80},\s*)?(?:has\s+|had\s+|also\s+)?(?:said|says|told|added|wrote|argued|warned)\b", after):
+        mention.evidence = "cue"
+        return "person"
+    return "unknown"
+
+
+def _role_context(before: str, after: str) -> bool:
+    """A role noun right before the name ("spokesman John Kirby") or in an
+    appositive right after it ("Jane Doe, a senior fellow at ...")."""
+    pre = re.search(r"([a-z][\w\-]*)\s*,?\s*$", before)
+    if pre and _ROLE_RE.fullmatch(pre.group(1)):
+        return True
+    app = _APPOSITIVE_AFTER.match(after)
+    return bool(app and _ROLE_RE.search(app.group(1)[:60]))
+
+
+def appositive_after(text: str, rel_end: int) -> str | None:
+    """The role appositive printed after a name, if any: ', political science professor at X'."""
+    app = _APPOSITIVE_AFTER.match(text[rel_end:rel_end + 200])
+    if not app:
+        return None
+    phrase = app.group(1).strip()
+    head = phrase.split(" at ")[0].split(" for ")[0]
+    if not _ROLE_RE.search(head) or CUE_RE.search(head) or re.search(r"\b(?:who|which|is|was|has|had)\b", head):
+        return None
+    return phrase
+
+
+def role_before(text: str, rel_start: int) -> str | None:
+    """Role printed before a name: 'China’s leader, ', 'the leader of Belarus, ',
+    'U.S. National Security Council spokesman ', 'North Korean leader '."""
+    before = text[max(0, rel_start - 120):rel_start]
+    m = re.search(r"(?:^|[,;:(]\s*|\b(?:and|but|as|while|by|with|from|that|to|of|for)\s+)"
+                  r"((?:(?:the|a|an)\s+)?[^,;:()“”\"]{2,110}?),\s*$", before)
+    if m and _ROLE_RE.search(m.group(1)) and not CUE_RE.search(m.group(1)):
+        phrase = re.sub(r"^(?:however|but|and|meanwhile|as|while|when)\b\s*,?\s*", "", m.group(1).strip(), flags=re.I)
+        return _possessive_role(re.sub(r"^(?:the|a|an)\s+", "", phrase))
+    m = re.search(r"((?:[A-Z][\w.’'\-]*\s+)*(?:(?:former|deputy|senior|chief|top|then|acting|vice)\s+)*"
+                  r"[a-z][\w\-]*)\s+$", before)
+    if m and _ROLE_RE.fullmatch(m.group(1).split()[-1]):
+        return m.group(1).strip()
+    return None
+
+
+def _possessive_role(phrase: str) -> str:
+    """"China’s leader" -> "leader of China" (the form editors use)."""
+    m = re.fullmatch(r"([A-Z][\w\s.\-]*?)[’']s\s+(.+)", phrase)
+    if m and (is_country(m.group(1)) or org_kind(m.group(1))):
+        return f"{m.group(2)} of {m.group(1)}"
+    return phrase
+
+
+def split_role(phrase: str) -> tuple[str, str | None]:
+    """'political science professor at Clark University in Worcester (MA)' ->
+    ('political science professor', 'Clark University')."""
+    phrase = phrase.strip().rstrip(",")
+    m = re.match(r"^(.*?)\s+(?:at|for|with)\s+(?:the\s+)?(.+)$", phrase)
+    if m and _ROLE_RE.search(m.group(1)):
+        return m.group(1).strip(), _org_head_span(m.group(2))
+    org_pre = re.match(r"^((?:[A-Z][\w.’'\-]*\s+)+)([a-z].*)$", phrase)
+    if org_pre and org_kind(org_pre.group(1).strip()):
+        return org_pre.group(2).strip(), org_pre.group(1).strip()
+    return phrase, None
+
+
+def _org_head_span(text: str) -> str:
+    """The organisation named at the start of ``text``, without trailing place or possessive tail."""
+    text = re.split(r"\s+in\s+[A-Z]|\s*\(|,", text)[0].strip()
+    possessive = re.match(r"^(.+?)[’']s\s+[A-Z]", text)
+    if possessive and org_kind(possessive.group(1)):
+        return possessive.group(1)
+    return text

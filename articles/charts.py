@@ -1,0 +1,75 @@
+"""Charts drawn on the server as SVG geometry, so they print and need no script.
+
+Functions return plain dataclasses; templates under ``templates/charts/`` draw them,
+escaping every label like any other text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(slots=True)
+class Bar:
+    x: float
+    y: float
+    width: float
+    height: float
+    label: str
+    value: float
+    title: str
+
+
+@dataclass(slots=True)
+class BarChart:
+    width: int
+    height: int
+    bars: list[Bar] = field(default_factory=list)
+    ticks: list[tuple[float, str]] = field(default_factory=list)  # (y, label) on the value axis
+    labels: list[tuple[float, str]] = field(default_factory=list)  # (x, label) on the category axis
+    title: str = ""
+
+    @property
+    def empty(self) -> bool:
+        return not any(bar.value for bar in self.bars)
+
+
+def month_series(rows: list[tuple[date, int]]) -> list[tuple[date, int]]:
+    """Counts per month, with the months in between filled with zeros."""
+    counts = {d.replace(day=1): n for d, n in rows if d}
+    if not counts:
+        return []
+    first, last = min(counts), max(counts)
+    months, current = [], first
+    while current <= last:
+        months.append((current, counts.get(current, 0)))
+        current = date(current.year + current.month // 12, current.month % 12 + 1, 1)
+    return months
+
+
+def column_chart(series: list[tuple[str, float]], *, title: str, width: int = 640, height: int = 180,
+                 unit: str = "") -> BarChart:
+    """Vertical bars, one per (label, value); about six category labels are shown."""
+    left, bottom, top = 36, 22, 8
+    chart = BarChart(width=width, height=height, title=title)
+    if not series:
+        return chart
+    peak = max(value for _, value in series) or 1
+    plot_w, plot_h = width - left - 4, height - bottom - top
+    step = plot_w / len(series)
+    every = max(1, round(len(series) / 6))
+    for i, (label, value) in enumerate(series):
+        h = plot_h * value / peak
+        x = left + i * step
+        chart.bars.append(Bar(round(x + step * 0.1, 1), round(top + plot_h - h, 1), round(max(step * 0.8, 1), 1),
+                              round(h, 1), label, value, f"{label}: {value:g}{unit}"))
+        if i % every == 0:
+            chart.labels.append((round(x + step / 2, 1), label))
+    for fraction in (0, 0.5, 1):
+        chart.ticks.append((round(top + plot_h * (1 - fraction), 1), f"{peak * fraction:g}"))
+    return chart
+
+
+def monthly_chart(rows: list[tuple[date, int]], *, title: str) -> BarChart:
+    return column_chart([(d.strftime("%b %Y"), n) for d, n in month_series(rows)], title=title)

@@ -1,0 +1,1 @@
+"""Reader pages: one function view per URL."""

@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
+
+from articles.filters import ArticleFilter, article_facets
+from articles.models import Article, ArticleTheme, CountryMention, Quote
+from articles.rendering import segments
+from articles.views.common import paginate, render_page
+
+
+@require_GET
+def article_list(request: HttpRequest) -> HttpResponse:
+    articles = Article.objects.select_related("source").annotate(
+        quote_count=Count("quotes", filter=~Q(quotes__status=Quote.Status.REJECTED))
+    )
+    filterset = ArticleFilter(request.GET, queryset=articles)
+    context = {
+        "filter": filterset,
+        "facets": article_facets(filterset),
+        "page": paginate(request, filterset.qs),
+        "sorts": ArticleFilter.sort_fields,
+    }
+    return render_page(request, "articles/article_list.html", context)
+
+
+@require_GET
+def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    article = get_object_or_404(Article.objects.select_related("source"), slug=slug)
+    quotes = list(article.quotes.visible().select_related("speaker", "speaker_organisation").order_by("start"))
+    passages = [
+        {"passage": passage, "segments": segments(passage, quotes)} for passage in article.passages.order_by("index")
+    ]
+    context = {
+        "article": article,
+        "authors": list(article.authors.all()),
+        "passages": passages,
+        "quotes": quotes,
+        "people": article.person_mentions.select_related("person").order_by("-is_quoted", "-count", "person__name"),
+        "countries": CountryMention.objects.filter(article=article).select_related("country"),
+        "themes": ArticleTheme.objects.filter(article=article).select_related("theme"),
+        "figures": article.figures.order_by("start"),
+    }
+    return render(request, "articles/article_detail.html", context)

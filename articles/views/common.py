@@ -1,0 +1,36 @@
+"""Helpers the reader views share."""
+
+from __future__ import annotations
+
+from django.core.paginator import Page, Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.cache import patch_vary_headers
+
+PER_PAGE = 25
+
+
+def render_page(request: HttpRequest, template: str, context: dict, *, partial: str = "results") -> HttpResponse:
+    """The whole page, or only its swappable region when htmx asks for it.
+
+    A history-restore request (the back button with htmx's cache empty) needs the
+    whole page even though it comes from htmx.
+    """
+    htmx = getattr(request, "htmx", None)
+    if htmx and not htmx.history_restore_request and htmx.target == partial:
+        template = f"{template}#{partial}"
+    response = render(request, template, context)
+    patch_vary_headers(response, ["HX-Request", "HX-Target"])
+    return response
+
+
+def paginate(request: HttpRequest, queryset, per_page: int = PER_PAGE) -> Page:
+    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+def query_without(request: HttpRequest, *params: str) -> str:
+    """The current query string less some parameters (for links that change one filter)."""
+    data = request.GET.copy()
+    for param in (*params, "page"):
+        data.pop(param, None)
+    return data.urlencode()

@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+from collections import defaultdict
+
+from django.db.models import Count, Min
+from django.http import HttpRequest, HttpResponse
+from django.views.decorators.http import require_GET
+
+from articles.models import Figure
+from articles.views.common import paginate, render_page
+
+
+@require_GET
+def figure_list(request: HttpRequest) -> HttpResponse:
+    """Numeric claims grouped by what they count; groups reported by several articles first."""
+    groups = (
+        Figure.objects.values("group_key")
+        .annotate(articles=Count("article", distinct=True), figures=Count("id"), about=Min("about"))
+        .order_by("-articles", "-figures", "group_key")
+    )
+    page = paginate(request, groups, per_page=20)
+    keys = [g["group_key"] for g in page.object_list]
+    by_group = defaultdict(list)
+    for figure in (
+        Figure.objects.filter(group_key__in=keys).select_related("article__source")
+        .order_by("article__published", "article_id", "start")
+    ):
+        by_group[figure.group_key].append(figure)
+    rows = []
+    for group in page.object_list:
+        figures = by_group[group["group_key"]]
+        peak = max((f.value_high for f in figures), default=0) or 1
+        rows.append({
+            **group,
+            "items": [
+                {"figure": f, "left": round(100 * f.value_low / peak, 1),
+                 "width": max(round(100 * (f.value_high - f.value_low) / peak, 1), 0.8)}
+                for f in figures
+            ],
+        })
+    return render_page(request, "figures/figure_list.html", {"page": page, "groups": rows})

@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+from django.db.models import Count
+from django.db.models.functions import TruncMonth
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
+
+from articles.charts import monthly_chart
+from articles.filters import QuoteFilter, quote_facets
+from articles.models import ArticleTheme, Quote, Theme
+from articles.views.common import paginate, render_page
+from articles.views.sources import themes_by_outlet
+
+
+def _quote_rows():
+    return Quote.objects.visible().select_related("article__source", "speaker")
+
+
+@require_GET
+def theme_list(request: HttpRequest) -> HttpResponse:
+    themes = Theme.objects.annotate(
+        article_count=Count("article_themes", distinct=True),
+    ).order_by("-article_count", "name")
+    quote_counts = dict(
+        Quote.objects.visible().filter(quote_themes__isnull=False)
+        .values_list("quote_themes__theme").annotate(n=Count("id")).order_by()
+    )
+    context = {"themes": themes, "quote_counts": quote_counts, "matrix": themes_by_outlet()}
+    return render(request, "themes/theme_list.html", context)
+
+
+@require_GET
+def theme_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    theme = get_object_or_404(Theme, slug=slug)
+    data = request.GET.copy()
+    data["theme"] = theme.slug
+    filterset = QuoteFilter(data, queryset=_quote_rows())
+    timeline = (
+        filterset.qs.order_by().exclude(article__published=None)
+        .annotate(month=TruncMonth("article__published")).values_list("month").annotate(n=Count("id"))
+    )
+    context = {
+        "theme": theme,
+        "filter": filterset,
+        "facets": [f for f in quote_facets(filterset) if f.param != "theme"],
+        "page": paginate(request, filterset.qs),
+        "sorts": QuoteFilter.sort_fields,
+        "chart": monthly_chart(sorted(timeline), title=f"Quotes on {theme.name} per month"),
+        "articles": ArticleTheme.objects.filter(theme=theme).select_related("article__source")
+        .order_by("-score")[:10],
+    }
+    return render_page(request, "themes/theme_detail.html", context)
