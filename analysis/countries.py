@@ -44,43 +44,49 @@ class CountryInfo:
     aliases: tuple[str, ...]  # demonyms, capitals, metonyms, other names
 
 
+def _words(text: str) -> frozenset[str]:
+    """A word set written as one string (long word lists stay readable and compact)."""
+    return frozenset(text.split())
+
+
 # pycountry names with a comma read badly ("Virgin Islands, British"); these have no
 # curated line, so give them a readable name here.
 _READABLE = {
-    "VG": "British Virgin Islands", "VI": "US Virgin Islands", "BQ": "Caribbean Netherlands",
-    "SH": "Saint Helena", "MF": "Saint Martin", "SX": "Sint Maarten", "FK": "Falkland Islands",
+    "VG": "British Virgin Islands",
+    "VI": "US Virgin Islands",
+    "BQ": "Caribbean Netherlands",
+    "SH": "Saint Helena",
+    "MF": "Saint Martin",
+    "SX": "Sint Maarten",
+    "FK": "Falkland Islands",
 }
 
 # Aliases that are also given names: not a country when a capitalised word follows.
-_FIRST_NAMES = frozenset({"Jordan", "Chad", "Israel", "Georgia", "India", "Paris", "Santiago", "Sofia",
-                          "Kenya", "Washington", "Lima", "Florence", "Chelsea"})
+_FIRST_NAMES = _words("Jordan Chad Israel Georgia India Paris Santiago Sofia Kenya Washington Lima Florence Chelsea")
 # Aliases that are also surnames: not a country when a capitalised name word precedes.
-_SURNAMES = frozenset({"Washington", "Jordan", "London", "Berlin", "Wellington", "Chad", "Israel", "Paris"})
+_SURNAMES = _words("Washington Jordan London Berlin Wellington Chad Israel Paris")
 # Capitalised words that may follow a first-name-like alias and still leave it a country.
-_INSTITUTION_WORDS = frozenset({
-    "Defense", "Defence", "Forces", "Force", "Army", "Navy", "Air", "Government", "Ministry", "Police",
-    "Border", "Embassy", "Valley", "River", "Sea", "Prime", "President", "Foreign", "National", "State",
-    "Supreme", "Central", "Security", "Intelligence", "Armed", "Coast", "Military", "Parliament",
-})
+_INSTITUTION_WORDS = _words(
+    "Defense Defence Forces Force Army Navy Air Government Ministry Police Border Embassy Valley River "
+    "Sea Prime President Foreign National State Supreme Central Security Intelligence Armed Coast "
+    "Military Parliament"
+)
 # Capitalised words that can precede a surname-like alias without being a name.
-_FUNCTION_WORDS = frozenset({
-    "The", "In", "At", "To", "From", "For", "And", "But", "Or", "Of", "On", "By", "With", "As", "While",
-    "When", "If", "Even", "Both", "Only", "Like", "Unlike", "Meanwhile", "Today", "Yesterday", "Now", "So",
-    "Then", "Since", "Before", "After", "Across", "Inside", "Outside", "Against", "Between", "Within",
-    "Around", "Near", "Via", "Than", "Where", "Why", "How", "What", "That", "This", "Yet", "Also", "Neither",
-    "Nor", "Whether", "Although", "Though", "Because", "Once", "Until", "Over", "Under", "About", "Toward",
-    "Towards", "Through", "Not", "Including", "Why", "Whereas", "Beyond", "Without",
-})
+_FUNCTION_WORDS = _words(
+    "The In At To From For And But Or Of On By With As While When If Even Both Only Like Unlike Meanwhile "
+    "Today Yesterday Now So Then Since Before After Across Inside Outside Against Between Within Around "
+    "Near Via Than Where Why How What That This Yet Also Neither Nor Whether Although Though Because Once "
+    "Until Over Under About Toward Towards Through Not Including Whereas Beyond Without"
+)
 # Head words of organisation names: an excluded span containing one is an organisation,
 # and an organisation named after a country still mentions it.
-ORG_WORDS = frozenset({
-    "Army", "Navy", "Forces", "Force", "Guard", "Corps", "Command", "Council", "Ministry", "Department",
-    "Directorate", "Agency", "Service", "Services", "Office", "Government", "Parliament", "Congress",
-    "Senate", "Assembly", "Bank", "Embassy", "Institute", "University", "College", "Academy", "School",
-    "Party", "Committee", "Commission", "Federation", "Union", "Company", "Corporation", "Group", "Centre",
-    "Center", "Foundation", "Association", "Administration", "Court", "Police", "Republic", "Federal",
-    "Railways", "Airlines", "Television", "Radio", "Press", "Agency", "Navy", "Marines", "Intelligence",
-})
+ORG_WORDS = _words(
+    "Army Navy Forces Force Guard Corps Command Council Ministry Department Directorate Agency Service "
+    "Services Office Government Parliament Congress Senate Assembly Bank Embassy Institute University "
+    "College Academy School Party Committee Commission Federation Union Company Corporation Group Centre "
+    "Center Foundation Association Administration Court Police Republic Federal Railways Airlines "
+    "Television Radio Press Marines Intelligence"
+)
 _GEORGIA_US = re.compile(
     r"Atlanta|Savannah|Augusta|Fulton|Peach State|U\.?S\.? state|state of Georgia|Georgia state|"
     r"Gov\.|governor|Senate race|county|County|Alabama|Florida|Carolina|Tennessee|swing state|battleground",

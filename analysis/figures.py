@@ -36,6 +36,12 @@ from analysis.document import Document
 from analysis.numbers import RANGE_JOINER, Quantity, find_quantities, join_range
 from analysis.results import FigureResult, OrganisationResult, PersonResult
 
+
+def _words(text: str) -> frozenset[str]:
+    """A word set written as one string (long word lists stay readable and compact)."""
+    return frozenset(text.split())
+
+
 _QUALIFIER = (
     r"around|about|some|approximately|roughly|nearly|almost|an\s+estimated|estimated|more\s+than|over|"
     r"at\s+least|up\s+to|fewer\s+than|less\s+than|as\s+many\s+as|upwards\s+of|close\s+to|just\s+over|"
@@ -48,8 +54,10 @@ _BEFORE = re.compile(
     rf"(?P<qual>(?:{_QUALIFIER})\s+)?$",
     re.IGNORECASE,
 )
-_MONTHS = (r"January|February|March|April|May|June|July|August|September|October|November|December|"
-           r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
+_MONTHS = (
+    r"January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
 _DATE_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s+$")
 _DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b")
 _TIME_AFTER = re.compile(r"^\s?(?:am|pm|a\.m\.|p\.m\.|GMT|BST|UTC|o['’]clock|hrs|h)\b", re.IGNORECASE)
@@ -60,57 +68,75 @@ _LABEL_WORDS = re.compile(
     re.IGNORECASE,
 )
 _PARTITIVE = re.compile(
-    r"^\s+of\s+(?:the|his|her|its|their|our|your|my|these|those|them|us|whom|which|which|all)\b", re.IGNORECASE)
+    r"^\s+of\s+(?:the|his|her|its|their|our|your|my|these|those|them|us|whom|which|all)\b", re.IGNORECASE
+)
 _AGE = re.compile(r"[A-Z][\w’'\-]+,\s$")
 _TOKEN = re.compile(r"\s+([A-Za-z][\w’'\-]*)")
-_STOP = frozenset("""who which that were was are is had have has will would could can may might must should shall
+_STOP_WORDS = """who which that were was are is had have has will would could can may might must should shall
 in of on at to from for with by and or but than as according the a an this these those their its his her been being
 not also said says who whom whose what when where while if into onto over under across after before during since
 until within without about against among between through per each every all any some more most such only just
-there here they them he she it we you i our your my me us do does did""".split())
-_IRREGULAR_PLURALS = frozenset({"people", "men", "women", "children", "personnel", "staff", "police", "aircraft",
-                                "cattle", "livestock", "sheep", "militia", "youth"})
-_NOT_COUNTED = frozenset({"days", "weeks", "months", "years", "hours", "minutes", "seconds", "decades",
-                          "centuries", "times", "miles", "kilometres", "kilometers", "km", "metres", "meters",
-                          "feet", "yards", "inches", "degrees", "points", "percent", "cents", "pence", "odds",
-                          "goals", "runs", "ways", "words", "pages", "o'clock", "sides", "steps", "levels"})
+there here they them he she it we you i our your my me us do does did"""
+_STOP = frozenset(_STOP_WORDS.split())
+_IRREGULAR_PLURALS = _words(
+    "people men women children personnel staff police aircraft cattle livestock sheep militia youth"
+)
+_NOT_COUNTED = _words(
+    "days weeks months years hours minutes seconds decades centuries times miles kilometres kilometers km "
+    "metres meters feet yards inches degrees points percent cents pence odds goals runs ways words pages "
+    "o'clock sides steps levels"
+)
 # Nouns that a backward search may pick ("in numbers ranging from ..."): people and materiel.
-_COUNT_NOUNS = frozenset({
-    "troops", "soldiers", "servicemen", "personnel", "fighters", "men", "women", "people", "civilians",
-    "refugees", "casualties", "deaths", "dead", "prisoners", "workers", "technicians", "specialists",
-    "advisers", "advisors", "mercenaries", "volunteers", "conscripts", "recruits", "officers", "sailors",
-    "marines", "pilots", "members", "countries", "nations", "states", "missiles", "drones", "shells",
-    "rounds", "tanks", "aircraft", "jets", "weapons", "vehicles", "warheads", "ships", "forces", "migrants",
-    "hostages", "detainees", "victims", "children", "residents", "voters", "delegates", "firms", "companies",
-})
+_COUNT_NOUNS = _words(
+    "troops soldiers servicemen personnel fighters men women people civilians refugees casualties deaths "
+    "dead prisoners workers technicians specialists advisers advisors mercenaries volunteers conscripts "
+    "recruits officers sailors marines pilots members countries nations states missiles drones shells "
+    "rounds tanks aircraft jets weapons vehicles warheads ships forces migrants hostages detainees "
+    "victims children residents voters delegates firms companies"
+)
 # Quality, not kind: dropped from group keys (and kept in ``about``).
-_DROP_MODIFIERS = frozenset({
-    "infantry", "combat", "elite", "ordinary", "special", "regular", "new", "additional", "more", "fresh",
-    "active", "reserve", "ground", "front-line", "frontline", "professional", "trained", "well-trained",
-    "young", "extra", "further", "estimated", "total", "other", "foreign", "own", "armed", "military",
-    "serving", "active-duty", "experienced", "inexperienced", "untrained", "deployed", "available",
-})
-_HEAD_SYNONYMS = {"soldiers": "troops", "servicemen": "troops", "personnel": "troops", "fighters": "troops",
-                  "advisors": "advisers", "nations": "countries", "states": "countries", "dead": "deaths"}
+_DROP_MODIFIERS = _words(
+    "infantry combat elite ordinary special regular new additional more fresh active reserve ground "
+    "front-line frontline professional trained well-trained young extra further estimated total other "
+    "foreign own armed military serving active-duty experienced inexperienced untrained deployed "
+    "available"
+)
+_HEAD_SYNONYMS = {
+    "soldiers": "troops",
+    "servicemen": "troops",
+    "personnel": "troops",
+    "fighters": "troops",
+    "advisors": "advisers",
+    "nations": "countries",
+    "states": "countries",
+    "dead": "deaths",
+}
 _CASUALTY = re.compile(
     r"\s+(?:(?:were|have\s+been|had\s+been|was|are|being|been)\s+)?(?P<what>killed|dead|wounded|injured|"
-    r"captured|missing|died|executed)\b", re.IGNORECASE)
+    r"captured|missing|died|executed)\b",
+    re.IGNORECASE,
+)
 _QUALIFIED_BY = re.compile(r"\s+(?P<prep>in|of|from)\s+(?:the\s+)?(?P<name>[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,5})")
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?P<who>[^,.;:“”\"()]{2,80})", re.IGNORECASE)
-_CUE_VERBS = (r"said|says|claimed|claims|estimated|estimates|reported|reports|told|announced|believes|believed|"
-              r"stated|wrote|noted|confirmed|insisted|argued|added|asserted|put|puts|estimate|say|claim")
+_CUE_VERBS = (
+    r"said|says|claimed|claims|estimated|estimates|reported|reports|told|announced|believes|believed|"
+    r"stated|wrote|noted|confirmed|insisted|argued|added|asserted|put|puts|estimate|say|claim"
+)
 _SUBJECT = r"[A-Z][\w’'.\-]*(?:\s+(?:of|the|for|and|[A-Z][\w’'.\-]*))*"
 _CUE_BEFORE = re.compile(rf"(?P<who>{_SUBJECT})\s+(?:has\s+|had\s+|have\s+|also\s+)?(?:{_CUE_VERBS})\b")
 # "..., the Ruritanian defence ministry said." / "..., said Kirby." at the end of the sentence.
 _CUE_AFTER = re.compile(
     rf",\s*(?:(?:said|says|according\s+to)\s+(?P<who1>[^,;.]{{2,60}})|(?:the\s+)?(?P<who2>[^,;]{{2,60}}?)\s+"
-    rf"(?:{_CUE_VERBS}))[.!?”\"’]*\s*$")
-_LEADING_WORDS = frozenset({"But", "And", "The", "However", "Yet", "So", "While", "Although", "Meanwhile", "Still",
-                            "Now", "Then", "Also", "Instead", "Besides", "Last", "This", "That", "In", "On", "As"})
-_FUNCTION_CAPS = frozenset({"The", "In", "At", "To", "From", "For", "And", "But", "Or", "Of", "On", "By", "With", "As",
-                            "Some", "About", "Around", "Only", "Nearly", "Almost", "Over", "Up", "More", "Fewer",
-                            "Just", "Roughly", "Approximately", "Another", "All", "Even", "Another", "Those",
-                            "These", "Its", "His", "Her", "Their", "Our", "Since", "After", "Before", "Between"})
+    rf"(?:{_CUE_VERBS}))[.!?”\"’]*\s*$"
+)
+_LEADING_WORDS = _words(
+    "But And The However Yet So While Although Meanwhile Still Now Then Also Instead Besides Last This That In On As"
+)
+_FUNCTION_CAPS = _words(
+    "The In At To From For And But Or Of On By With As Some About Around Only Nearly Almost Over Up More "
+    "Fewer Just Roughly Approximately Another All Even Those These Its His Her Their Our Since After "
+    "Before Between"
+)
 _SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’)]*\s+(?=[“\"‘(]?[A-Z0-9])")
 _ABBREV = re.compile(r"(?:\b[A-Z]\.)+$|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Prof|No|vs|Gov|Sen|Rep|Maj|Capt|Adm)\.$")
 
@@ -149,8 +175,12 @@ def _not_a_count(text: str, q: Quantity) -> bool:
             return True
         prev = re.search(r"([A-Z][\w’'.\-]*)\s+$", before)
         sentence_start = prev and re.search(r"(?:^|[.!?:]\s*[“\"‘]?)\s*$", before[: prev.start()])
-        if prev and prev.group(1) not in _FUNCTION_CAPS and not prev.group(1).endswith(("’s", "'s")) \
-                and not sentence_start:
+        if (
+            prev
+            and prev.group(1) not in _FUNCTION_CAPS
+            and not prev.group(1).endswith(("’s", "'s"))
+            and not sentence_start
+        ):
             return True  # "Article 5", "Flight 17", "Boeing 747"
         if _AGE.search(before) and after.startswith(","):
             return True  # "Putin, 72,"
@@ -224,8 +254,9 @@ def _attribution(sentence: str, fig_start: int, fig_end: int, people, organisati
     return None
 
 
-def _key_and_about(mods: list[str], head: str, tail: str, org: str | None, casualty: str | None,
-                   unit: str | None) -> tuple[str, str]:
+def _key_and_about(
+    mods: list[str], head: str, tail: str, org: str | None, casualty: str | None, unit: str | None
+) -> tuple[str, str]:
     nationality = None
     for mention in find_mentions(" ".join(mods)):
         nationality = country_by_code()[mention.code].name
@@ -312,8 +343,10 @@ def _figure(text, low: Quantity, high: Quantity, people, organisations, org_name
 
     tail, org, casualty = "", None, None
     qualified = _QUALIFIED_BY.match(text, end)
-    if qualified and (qualified.group("name") in org_names or
-                      any(w.strip(".,’'") in ORG_WORDS for w in qualified.group("name").split())):
+    if qualified and (
+        qualified.group("name") in org_names
+        or any(w.strip(".,’'") in ORG_WORDS for w in qualified.group("name").split())
+    ):
         org = qualified.group("name")
         tail = f" {qualified.group('prep')} the {org}"
         end = qualified.end()
@@ -326,8 +359,14 @@ def _figure(text, low: Quantity, high: Quantity, people, organisations, org_name
         end = hurt.end()
     key, about = _key_and_about(mods, head, tail, org, casualty, unit)
     return FigureResult(
-        text=text[start:end], start=start, end=end, about=about, group_key=key,
-        value_low=value_low, value_high=value_high, approximate=approximate,
+        text=text[start:end],
+        start=start,
+        end=end,
+        about=about,
+        group_key=key,
+        value_low=value_low,
+        value_high=value_high,
+        approximate=approximate,
         attributed_to=_attribution(sentence, start - bounds[0], end - bounds[0], people, organisations),
         unit=unit,
     )

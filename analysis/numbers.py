@@ -20,18 +20,64 @@ import re
 from dataclasses import dataclass
 
 UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
-SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-          "trillion": 1_000_000_000_000}
-SHORT_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000, "bn": 1_000_000_000,
-                "b": 1_000_000_000, "tn": 1_000_000_000_000, "trn": 1_000_000_000_000}
+SCALES = {
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000,
+}
+SHORT_SCALES = {
+    "k": 1_000,
+    "m": 1_000_000,
+    "mn": 1_000_000,
+    "mln": 1_000_000,
+    "bn": 1_000_000_000,
+    "b": 1_000_000_000,
+    "tn": 1_000_000_000_000,
+    "trn": 1_000_000_000_000,
+}
 CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "£": "GBP", "€": "EUR"}
-CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "pounds": "GBP", "euros": "EUR", "euro": "EUR",
-                  "roubles": "RUB", "rubles": "RUB", "yuan": "CNY", "hryvnias": "UAH"}
+CURRENCY_WORDS = {
+    "dollars": "USD",
+    "dollar": "USD",
+    "pounds": "GBP",
+    "euros": "EUR",
+    "euro": "EUR",
+    "roubles": "RUB",
+    "rubles": "RUB",
+    "yuan": "CNY",
+    "hryvnias": "UAH",
+}
 
 _UNIT_WORDS = "|".join(sorted(UNITS, key=len, reverse=True))
 _SCALE_WORDS = "|".join(SCALES)
@@ -51,9 +97,7 @@ _QUANTITY = (
 )
 # Not glued to letters or codes ("KN-23", "F-16s", "1950s", "45-year-old", "10:30"); a hyphen
 # between two numbers is a range ("1,200-1,500").
-QUANTITY = re.compile(
-    r"(?<![\w./,:])(?<![A-Za-z]-)" + _QUANTITY + r"(?![\w]|-[A-Za-z]|[.,:]\d)", re.IGNORECASE
-)
+QUANTITY = re.compile(r"(?<![\w./,:])(?<![A-Za-z]-)" + _QUANTITY + r"(?![\w]|-[A-Za-z]|[.,:]\d)", re.IGNORECASE)
 RANGE_JOINER = re.compile(r"\s*(?:to|[\-–—]|and|or)\s*", re.IGNORECASE)
 
 
@@ -114,7 +158,9 @@ def _quantity(m: re.Match[str], offset: int = 0) -> Quantity | None:
     scale_word = (m.group("scale") or "").lower()
     scale = SCALES.get(scale_word) or SHORT_SCALES.get(scale_word) or 1
     # A bare "m"/"b"/"k" is a scale only when glued to digits or after a currency ("$5m", "400m").
-    if scale_word in SHORT_SCALES and not (digits and (m.group("cur") or not m.group(0)[m.end("num") - m.start()].isspace())):
+    if scale_word in SHORT_SCALES and not (
+        digits and (m.group("cur") or not m.group(0)[m.end("num") - m.start()].isspace())
+    ):
         return None
     unit = None
     if m.group("pct"):
@@ -124,8 +170,15 @@ def _quantity(m: re.Match[str], offset: int = 0) -> Quantity | None:
     elif m.group("curword"):
         unit = CURRENCY_WORDS[m.group("curword").lower()]
     return Quantity(
-        start=m.start() + offset, end=m.end() + offset, text=m.group(0), value=value * scale, unit=unit,
-        has_scale=bool(scale_word), scale=scale, digits=digits, bare_digits=num.replace(",", "") if digits else "",
+        start=m.start() + offset,
+        end=m.end() + offset,
+        text=m.group(0),
+        value=value * scale,
+        unit=unit,
+        has_scale=bool(scale_word),
+        scale=scale,
+        digits=digits,
+        bare_digits=num.replace(",", "") if digits else "",
     )
 
 

@@ -49,49 +49,97 @@ def _t(slug: str, name: str, description: str, keywords: str) -> ThemeSpec:
 
 
 DEFAULT_THEMES: tuple[ThemeSpec, ...] = (
-    _t("escalation", "Escalation", "Risk of the war widening or intensifying, red lines, spillover.",
-       "escalat*; de-escalat*; red line; spillover; spill over; wider war; widen* the war; widening war; "
-       "expansion of the battlefield; spreading of the war; spread of the war; tipping point; military crisis; "
-       "armed conflict; direct confrontation; direct conflict; world war; third world war; retaliat*; "
-       "provocation; provocative; drawn into; dragged into; fanning flames; fan the flames; brinkmanship"),
-    _t("brics", "BRICS", "The BRICS group, its summits, expansion and the push away from the dollar.",
-       "brics; kazan summit; new development bank; de-dollaris*; de-dollariz*; emerging economies; "
-       "global south; shanghai cooperation organisation; shanghai cooperation organization; "
-       "alternative to the dollar"),
-    _t("alliances", "Alliances", "Alliances, allies, partnerships and blocs, and how solid they are.",
-       "allian*; ally; allies; allied; strategic partnership; comprehensive strategic partnership; "
-       "partnership; mutual defence; mutual defense; defence pact; defense pact; treaty; bloc; coalition; "
-       "axis of; vassal; nato; close ties; fair-weather friends"),
-    _t("sanctions", "Sanctions", "Sanctions, embargoes, export controls and sanctions busting.",
-       "sanction*; embargo*; export control; asset freeze; frozen assets; price cap; blacklist*; "
-       "sanctions busting; secondary sanctions"),
-    _t("military-aid", "Military aid", "Weapons, ammunition and other military help supplied to a party.",
-       "military aid; military assistance; military support; security assistance; arms deliver*; "
-       "weapons deliver*; arms shipment; arms supplies; weapons supplies; arms transfer; lend-lease; "
-       "ammunition; artillery shell; artillery round; ordnance; aid package; supply weapons; "
-       "providing ordnance"),
-    _t("nuclear", "Nuclear", "Nuclear weapons, programmes, threats and deterrence.",
-       "nuclear*; atomic; warhead; ballistic missile; icbm; uranium; enrichment; deterrence; non-proliferation"),
-    _t("world-order", "World order", "The shape of the international system: multipolarity, hegemony, the West.",
-       "world order; global order; international order; rules-based order; multipolar*; unipolar*; "
-       "hegemon*; superpower; great power; american dominance; western dominance; anti-western; "
-       "western values; western-led; masters of the universe; new world order; balance of power"),
-    _t("manpower", "Manpower and troops", "Soldiers, deployments, mobilisation, recruitment and casualties.",
-       "troops; soldiers; manpower; conscript*; mobilis*; mobiliz*; mercenar*; casualt*; infantry; "
-       "reinforcements; deserter; desertion; special forces; combat experience; servicemen; recruits; "
-       "deploy*"),
-    _t("diplomacy", "Diplomacy and negotiations", "Talks, ceasefires, peace plans and mediation.",
-       "negotiat*; peace talks; peace summit; peace plan; peace deal; peace process; ceasefire; cease-fire; "
-       "truce; mediat*; diplomac*; diplomatic; by peaceful means; backchannel; back channel"),
-    _t("energy", "Energy", "Oil, gas and energy deals, prices and pipelines.",
-       "energy deal; energy supplies; energy security; energy exports; oil and gas; cheap oil; crude oil; "
-       "oil price; oil export; oil revenue; gas export; natural gas; lng; pipeline; gas supplies; opec"),
-    _t("information", "Propaganda and information", "Propaganda, state media, disinformation and narratives.",
-       "propaganda; disinformation; misinformation; state media; state television; information war*; "
-       "influence operation; narrative; censorship; troll farm"),
-    _t("economy", "Economy and trade", "Trade, economic losses and gains, currencies and payments.",
-       "trade; economic*; economy; gdp; inflation; currency; currencies; dollar; exports; imports; tariff; "
-       "raw materials; payment system"),
+    _t(
+        "escalation",
+        "Escalation",
+        "Risk of the war widening or intensifying, red lines, spillover.",
+        "escalat*; de-escalat*; red line; spillover; spill over; wider war; widen* the war; widening war; "
+        "expansion of the battlefield; spreading of the war; spread of the war; tipping point; military crisis; "
+        "armed conflict; direct confrontation; direct conflict; world war; third world war; retaliat*; "
+        "provocation; provocative; drawn into; dragged into; fanning flames; fan the flames; brinkmanship",
+    ),
+    _t(
+        "brics",
+        "BRICS",
+        "The BRICS group, its summits, expansion and the push away from the dollar.",
+        "brics; kazan summit; new development bank; de-dollaris*; de-dollariz*; emerging economies; "
+        "global south; shanghai cooperation organisation; shanghai cooperation organization; "
+        "alternative to the dollar",
+    ),
+    _t(
+        "alliances",
+        "Alliances",
+        "Alliances, allies, partnerships and blocs, and how solid they are.",
+        "allian*; ally; allies; allied; strategic partnership; comprehensive strategic partnership; "
+        "partnership; mutual defence; mutual defense; defence pact; defense pact; treaty; bloc; coalition; "
+        "axis of; vassal; nato; close ties; fair-weather friends",
+    ),
+    _t(
+        "sanctions",
+        "Sanctions",
+        "Sanctions, embargoes, export controls and sanctions busting.",
+        "sanction*; embargo*; export control; asset freeze; frozen assets; price cap; blacklist*; "
+        "sanctions busting; secondary sanctions",
+    ),
+    _t(
+        "military-aid",
+        "Military aid",
+        "Weapons, ammunition and other military help supplied to a party.",
+        "military aid; military assistance; military support; security assistance; arms deliver*; "
+        "weapons deliver*; arms shipment; arms supplies; weapons supplies; arms transfer; lend-lease; "
+        "ammunition; artillery shell; artillery round; ordnance; aid package; supply weapons; "
+        "providing ordnance",
+    ),
+    _t(
+        "nuclear",
+        "Nuclear",
+        "Nuclear weapons, programmes, threats and deterrence.",
+        "nuclear*; atomic; warhead; ballistic missile; icbm; uranium; enrichment; deterrence; non-proliferation",
+    ),
+    _t(
+        "world-order",
+        "World order",
+        "The shape of the international system: multipolarity, hegemony, the West.",
+        "world order; global order; international order; rules-based order; multipolar*; unipolar*; "
+        "hegemon*; superpower; great power; american dominance; western dominance; anti-western; "
+        "western values; western-led; masters of the universe; new world order; balance of power",
+    ),
+    _t(
+        "manpower",
+        "Manpower and troops",
+        "Soldiers, deployments, mobilisation, recruitment and casualties.",
+        "troops; soldiers; manpower; conscript*; mobilis*; mobiliz*; mercenar*; casualt*; infantry; "
+        "reinforcements; deserter; desertion; special forces; combat experience; servicemen; recruits; "
+        "deploy*",
+    ),
+    _t(
+        "diplomacy",
+        "Diplomacy and negotiations",
+        "Talks, ceasefires, peace plans and mediation.",
+        "negotiat*; peace talks; peace summit; peace plan; peace deal; peace process; ceasefire; cease-fire; "
+        "truce; mediat*; diplomac*; diplomatic; by peaceful means; backchannel; back channel",
+    ),
+    _t(
+        "energy",
+        "Energy",
+        "Oil, gas and energy deals, prices and pipelines.",
+        "energy deal; energy supplies; energy security; energy exports; oil and gas; cheap oil; crude oil; "
+        "oil price; oil export; oil revenue; gas export; natural gas; lng; pipeline; gas supplies; opec",
+    ),
+    _t(
+        "information",
+        "Propaganda and information",
+        "Propaganda, state media, disinformation and narratives.",
+        "propaganda; disinformation; misinformation; state media; state television; information war*; "
+        "influence operation; narrative; censorship; troll farm",
+    ),
+    _t(
+        "economy",
+        "Economy and trade",
+        "Trade, economic losses and gains, currencies and payments.",
+        "trade; economic*; economy; gdp; inflation; currency; currencies; dollar; exports; imports; tariff; "
+        "raw materials; payment system",
+    ),
 )
 
 
@@ -141,9 +189,7 @@ def _compile(keyword_sets: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[re.
 _WORD = re.compile(r"\w+(?:['’\-]\w+)*")
 
 
-def score_themes(
-    text: str, themes: Sequence[ThemeSpec], *, min_score: float = DEFAULT_MIN_SCORE
-) -> list[ThemeScore]:
+def score_themes(text: str, themes: Sequence[ThemeSpec], *, min_score: float = DEFAULT_MIN_SCORE) -> list[ThemeScore]:
     """Themes of ``text`` scoring at least ``min_score`` hits per 1,000 words, best first."""
     if not text or not themes:
         return []

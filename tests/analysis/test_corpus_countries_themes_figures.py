@@ -57,8 +57,10 @@ def test_corpus_figures_match_the_gold_values_and_group_the_troop_numbers():
         print(f"\n{name} figures")
         for f in figs:
             approx = "~" if f.approximate else " "
-            print(f"  {approx}{f.value_low:>12,.0f} {f.value_high:>12,.0f}  {f.group_key:32} {f.text!r}"
-                  f"  about={f.about!r} by={f.attributed_to!r}")
+            print(
+                f"  {approx}{f.value_low:>12,.0f} {f.value_high:>12,.0f}  {f.group_key:32} {f.text!r}"
+                f"  about={f.about!r} by={f.attributed_to!r}"
+            )
         values = {(f.value_low, f.value_high) for f in figs}
         for gold in GOLD[name]["figures"]:
             total += 1
@@ -80,6 +82,16 @@ def test_corpus_figures_match_the_gold_values_and_group_the_troop_numbers():
 def test_corpus_figures_exclude_dates_bio_and_pronouns():
     texts = [f.text for name in ARTICLES for f in extract_figures(document(name))]
     joined = " | ".join(texts)
-    for not_a_figure in ("2019", "2009", "1950s", "November 1", "August 6", "KN-23", "20 books", "one", "2021",
-                         "two of his"):
+    for not_a_figure in (
+        "2019",
+        "2009",
+        "1950s",
+        "November 1",
+        "August 6",
+        "KN-23",
+        "20 books",
+        "one",
+        "2021",
+        "two of his",
+    ):
         assert not re.search(rf"\b{re.escape(not_a_figure)}\b", joined), not_a_figure

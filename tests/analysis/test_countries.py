@@ -40,20 +40,45 @@ def test_no_alias_belongs_to_two_countries():
 
 def test_major_states_have_demonyms_and_capitals():
     table = country_by_code()
-    for code, alias in [("RU", "Kremlin"), ("KP", "DPRK"), ("UA", "Kyiv"), ("UA", "Kiev"), ("CN", "Chinese"),
-                        ("US", "U.S."), ("GB", "Downing Street"), ("AE", "Emirati"), ("IR", "Tehran"),
-                        ("DE", "German"), ("FR", "Élysée"), ("TR", "Ankara"), ("KZ", "Kazakh"), ("NG", "Abuja"),
-                        ("BR", "Brasília"), ("SA", "Saudi"), ("IN", "New Delhi"), ("EE", "Tallinn")]:
+    for code, alias in [
+        ("RU", "Kremlin"),
+        ("KP", "DPRK"),
+        ("UA", "Kyiv"),
+        ("UA", "Kiev"),
+        ("CN", "Chinese"),
+        ("US", "U.S."),
+        ("GB", "Downing Street"),
+        ("AE", "Emirati"),
+        ("IR", "Tehran"),
+        ("DE", "German"),
+        ("FR", "Élysée"),
+        ("TR", "Ankara"),
+        ("KZ", "Kazakh"),
+        ("NG", "Abuja"),
+        ("BR", "Brasília"),
+        ("SA", "Saudi"),
+        ("IN", "New Delhi"),
+        ("EE", "Tallinn"),
+    ]:
         assert alias in table[code].aliases, (code, alias)
     curated = [c for c in country_table() if len(c.aliases) >= 2]
     assert len(curated) >= 190
 
 
 def test_it_finds_capitals_as_metonyms():
-    found = mentioned("Pyongyang sent troops; the Kremlin denied it, Kyiv’s spies and Kyiv's allies disagreed, "
-                      "Tehran and Beijing kept quiet and Downing Street said nothing.")
-    assert found == [("Pyongyang", "KP"), ("the Kremlin", "RU"), ("Kyiv", "UA"), ("Kyiv", "UA"),
-                     ("Tehran", "IR"), ("Beijing", "CN"), ("Downing Street", "GB")]
+    found = mentioned(
+        "Pyongyang sent troops; the Kremlin denied it, Kyiv’s spies and Kyiv's allies disagreed, "
+        "Tehran and Beijing kept quiet and Downing Street said nothing."
+    )
+    assert found == [
+        ("Pyongyang", "KP"),
+        ("the Kremlin", "RU"),
+        ("Kyiv", "UA"),
+        ("Kyiv", "UA"),
+        ("Tehran", "IR"),
+        ("Beijing", "CN"),
+        ("Downing Street", "GB"),
+    ]
 
 
 def test_north_korean_is_never_south_korea_and_vice_versa():
@@ -96,20 +121,24 @@ def test_first_names_are_not_countries():
 
 def test_exclude_drops_person_names_but_keeps_countries_in_organisation_names():
     text = "Israel Katz met the U.S. National Security Council and the Korean People’s Army."
-    katz, council, army = (Span(text.index(n), text.index(n) + len(n), n)
-                           for n in ("Israel Katz", "U.S. National Security Council", "Korean People’s Army"))
+    katz, council, army = (
+        Span(text.index(n), text.index(n) + len(n), n)
+        for n in ("Israel Katz", "U.S. National Security Council", "Korean People’s Army")
+    )
     assert codes(text, exclude=[katz, council, army]) == ["US", "KP"]
     assert codes("Jimmy Wales spoke.") == ["GB"]  # no rule knows him: only the exclude span does
     assert codes("Jimmy Wales spoke.", exclude=[Span(0, 11, "Jimmy Wales")]) == []
 
 
 def test_credits_are_skipped_but_captions_and_headings_count():
-    doc = Document.from_paragraphs([
-        (PassageKind.HEADING, "Explosives from Pyongyang"),
-        "Body about Ukraine.",
-        (PassageKind.CAPTION, "Soldiers in Moscow on Monday."),
-        (PassageKind.CREDIT, "Turkish Press Agency/AFP"),
-    ])
+    doc = Document.from_paragraphs(
+        [
+            (PassageKind.HEADING, "Explosives from Pyongyang"),
+            "Body about Ukraine.",
+            (PassageKind.CAPTION, "Soldiers in Moscow on Monday."),
+            (PassageKind.CREDIT, "Turkish Press Agency/AFP"),
+        ]
+    )
     assert {c.code for c in extract_countries(doc)} == {"KP", "UA", "RU"}
 
 
@@ -123,12 +152,19 @@ def test_mentions_carry_offsets_into_the_body_and_counts():
 
 
 def test_plurals_possessives_and_official_names():
-    assert mentioned("Americans, Emiratis and Ukraine’s allies") == [("Americans", "US"), ("Emiratis", "AE"),
-                                                                      ("Ukraine", "UA")]
+    assert mentioned("Americans, Emiratis and Ukraine’s allies") == [
+        ("Americans", "US"),
+        ("Emiratis", "AE"),
+        ("Ukraine", "UA"),
+    ]
     assert mentioned("the Democratic People's Republic of Korea and the Republic of Korea") == [
-        ("Democratic People's Republic of Korea", "KP"), ("Republic of Korea", "KR")]
+        ("Democratic People's Republic of Korea", "KP"),
+        ("Republic of Korea", "KR"),
+    ]
     assert mentioned("the United Arab Emirates and the People’s Republic of China") == [
-        ("United Arab Emirates", "AE"), ("People’s Republic of China", "CN")]
+        ("United Arab Emirates", "AE"),
+        ("People’s Republic of China", "CN"),
+    ]
 
 
 def test_alias_map_marks_non_countries_explicitly():

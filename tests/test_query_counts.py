@@ -1,0 +1,65 @@
+"""Every reader page runs a bounded number of queries, whatever the size of the data."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.builders import make_dataset
+
+pytestmark = pytest.mark.django_db
+
+MAX_QUERIES = 12
+
+
+def page_urls(data: dict) -> list[str]:
+    article, person, theme = data["articles"][0], data["people"][0], data["themes"][0]
+    quote = article.quotes.first()
+    return [
+        "/",
+        "/articles/",
+        f"/articles/?theme={theme.slug}&country=ru&sort=oldest",
+        article.get_absolute_url(),
+        "/people/",
+        f"/people/?theme={theme.slug}&kind=expert",
+        person.get_absolute_url(),
+        "/themes/",
+        theme.get_absolute_url(),
+        f"{theme.get_absolute_url()}?source={data['sources'][0].slug}",
+        "/sources/",
+        data["sources"][0].get_absolute_url(),
+        "/countries/",
+        "/countries/ru/",
+        "/quotes/",
+        f"/quotes/?theme={theme.slug}&country=ua&kind=direct&from=2024-01-01&to=2030-01-01",
+        quote.get_absolute_url(),
+        "/figures/",
+        "/search/?q=war",
+        "/search/?q=Analist",
+    ]
+
+
+@pytest.mark.parametrize("scale", [1, 10])
+def test_every_page_runs_at_most_twelve_queries(client, django_assert_max_num_queries, scale):
+    data = make_dataset(scale)
+    for url in page_urls(data):
+        with django_assert_max_num_queries(MAX_QUERIES, info=url):
+            response = client.get(url)
+        assert response.status_code == 200, url
+
+
+def test_htmx_requests_get_only_the_results_region(client):
+    make_dataset(1)
+    full = client.get("/quotes/")
+    partial = client.get("/quotes/?kind=direct", headers={"HX-Request": "true", "HX-Target": "results"})
+    assert b"<html" in full.content and b"<html" not in partial.content
+    assert partial.content.lstrip().startswith(b'<div id="results"')
+    assert "HX-Request" in partial.headers["Vary"]
+
+
+def test_a_history_restore_gets_the_whole_page(client):
+    make_dataset(1)
+    response = client.get(
+        "/quotes/?kind=direct",
+        headers={"HX-Request": "true", "HX-Target": "results", "HX-History-Restore-Request": "true"},
+    )
+    assert b"<html" in response.content
