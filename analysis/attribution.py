@@ -15,7 +15,13 @@ import re
 from dataclasses import dataclass
 
 from analysis.lexicon import (
-    ANON_HUMAN_NOUNS, ANON_ORG_NOUNS, CUE_RE, CUE_WORDS, FILLER_WORDS, INVERTIBLE, NAMING_CUES,
+    ANON_HUMAN_NOUNS,
+    ANON_ORG_NOUNS,
+    CUE_RE,
+    CUE_WORDS,
+    FILLER_WORDS,
+    INVERTIBLE,
+    NAMING_CUES,
 )
 from analysis.mentions import Mention
 from analysis.orgs import canonical_org
@@ -27,17 +33,18 @@ _NOUN_ALT = "|".join(re.escape(n) for n in _NOUNS)
 _POSTMOD = r"(?:\s+(?:with|from|at|in|of|close to|familiar with|based in|inside|within|for|who\s+\w+)\s+[^,;:“”\"‘’]{1,60}?)?"
 _DET = r"(?:a|an|the|one|another|some|several|two|three|four|five|many|other|senior|top|most|few)"
 _ANON_LEFT = re.compile(
-    rf"(?:\b{_DET}\s+(?:[\w’'\-]+\s+){{0,4}}?|(?:^|,\s+)(?:[A-Z][\w’'\-]*\s+){{0,3}}(?:[a-z][\w\-]*\s+){{0,2}}?)"
-    rf"(?:{_NOUN_ALT})(?:s|es)?{_POSTMOD}\s*$",
-    re.IGNORECASE,
+    rf"(?:\b(?i:{_DET})\s+(?:[\w’'\-]+\s+){{0,4}}?|(?:^|,\s+)(?:[A-Z][\w’'\-]*\s+){{0,3}}"
+    rf"(?:(?!(?:with|the|a|an|and|but|of|in|on|at|for|to|from|as|by|while|when)\b)[a-z][\w\-]*\s+){{0,2}}?)"
+    rf"(?i:{_NOUN_ALT})(?:s|es)?{_POSTMOD}\s*$"
 )
-_ANON_RIGHT = re.compile(rf"^\s*({_DET}\s+(?:[\w’'\-]+\s+){{0,4}}?(?:{_NOUN_ALT})(?:s|es)?)\b", re.I)
+_ANON_RIGHT = re.compile(rf"^\s*((?i:{_DET})\s+(?:[\w’'\-]+\s+){{0,4}}?(?i:{_NOUN_ALT})(?:s|es)?)\b")
+_POSTMOD_SPLIT = re.compile(r"\s+(?:with|from|at|in|of|close to|familiar with|based in|inside|within|for|who)\s+")
 _PRONOUN = re.compile(r"\b(he|she|they|I|we)\b", re.I)
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|so|widely|often)\s*-?\s*$", re.I)
 _NOUN_USE = re.compile(r"\b(?:a|an|the|his|her|their|its|our|my|in|of|with|these|those|such|any|"
                        r"no|this|whose|your|on|by|from|and)\s+$", re.I)
 _PREP_BEFORE = re.compile(r"\b(?:of|at|for|with|to|on|from|by|about|against|in|into|between|relied|"
-                          r"like|than|met|meeting|under)\s+(?:the\s+)?$", re.I)
+                          r"like|than|met|meeting|under)\s+(?:the\s+)?(?:[A-Z][\w\-]*\s+)*(?:[\w\-]+[’']s\s+)?$")
 _VAGUE_SOURCES = {"reports", "report", "media reports", "various reports", "the report", "a report",
                   "sources", "estimates", "data", "figures", "polls", "analysts"}
 _PAST_PARTICIPLE = {"said", "told", "called", "described", "reported", "noted", "claimed",
@@ -75,11 +82,6 @@ class Attributor:
         self.outside = [m for m in cast.person_mentions if not m.in_quote]
         self.starts = [m.start for m in self.outside]
         self.orgs = [m for m in cast.org_mentions if not m.in_quote]
-        self.subject_like = self._first_in_sentence_marks()
-        self.last_group: Speaker | None = None
-
-    def _first_in_sentence_marks(self) -> set[int]:
-        return set()
 
     # -- cues -------------------------------------------------------------
     def cues(self, masked: str, offset: int) -> list[Cue]:
@@ -131,12 +133,23 @@ class Attributor:
         if anon is not None:
             candidates.append(anon)
         candidates.sort(key=lambda c: (-c[0], c[1]))
-        for end, start, speaker in candidates:
-            if _PREP_BEFORE.search(left[:start]) or not gap_ok(left[end:]):
-                continue
-            cue.subject, cue.subject_start = speaker, offset + start
-            return True
-        return False
+        # "with the state media proclaiming": an absolute clause, not a prepositional object.
+        absolute = cue.word.lower().endswith("ing")
+        passing = [(end, start, speaker) for end, start, speaker in candidates
+                   if gap_ok(left[end:]) and (not _PREP_BEFORE.search(left[:start])
+                                              or (absolute and re.search(r"\bwith\s+$", left[:start])))]
+        if not passing:
+            return False
+        _, start, speaker = passing[0]
+        if speaker.kind != SpeakerKind.PERSON:
+            # An organisation inside a person's appositive ("Jane Doe, director at
+            # the X Center said") is not the speaker: the person is.
+            person = next((c for c in passing[1:] if c[2].kind == SpeakerKind.PERSON
+                           and left[c[0]:].lstrip().startswith(",") and c[0] <= start), None)
+            if person is not None:
+                _, start, speaker = person
+        cue.subject, cue.subject_start = speaker, offset + start
+        return True
 
     def _anonymous_left(self, left: str) -> tuple[int, int, Speaker] | None:
         trimmed = left.rstrip()
@@ -255,16 +268,13 @@ def gap_ok(gap: str) -> bool:
     if g.startswith(",") and len(words) <= 30 and not CUE_RE.search(g):
         tail = g.rsplit(",", 1)[1] if g.count(",") > 1 or g.endswith(",") else ""
         return all(w.lower() in FILLER_WORDS or w.lower().endswith("ly") for w in re.findall(r"[\w’'\-]+", tail))
-    if re.fullmatch(r"\(\w+\)", g):
-        return True  # "Jane Doe (pictured) said"
-    return False
+    return bool(re.fullmatch(r"\(\w+\)", g))  # "Jane Doe (pictured) said"
 
 
 def _is_org_noun(text: str) -> bool:
-    low = text.lower()
-    return any(re.search(rf"\b{re.escape(n)}s?\b", low) for n in ANON_ORG_NOUNS) and not any(
-        re.search(rf"\b{re.escape(n)}s?$", low) for n in ANON_HUMAN_NOUNS if n not in {"member"}
-    )
+    """Is the head noun (before any "with ..."/"from ..." postmodifier) an institution?"""
+    head = _POSTMOD_SPLIT.split(text.lower())[0]
+    return any(re.search(rf"\b{re.escape(n)}s?$", head) for n in ANON_ORG_NOUNS)
 
 
 def is_naming_cue(cue: Cue) -> bool:

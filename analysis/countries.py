@@ -23,7 +23,7 @@ Matching rules, all general:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -31,6 +31,7 @@ import pycountry
 
 from analysis.country_data import CURATED, NOT_COUNTRIES
 from analysis.document import Document, PassageKind
+from analysis.numbers import trie_pattern
 from analysis.results import CountryResult, Span
 
 
@@ -155,27 +156,6 @@ def alias_map() -> dict[str, str | None]:
     return result
 
 
-def trie_pattern(words: Iterable[str]) -> str:
-    """One regex alternation shaped like a trie: each position branches on one character,
-    so Python's engine never retries hundreds of alternatives; optional tails are greedy,
-    so the longest alias wins (and backtracks to a shorter one if the boundary fails)."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(trie)
-
-
 @lru_cache(maxsize=1)
 def _matcher() -> re.Pattern[str]:
     return re.compile(r"(?<![\w.])" + trie_pattern(alias_map()) + r"(?![\w])")
@@ -189,9 +169,13 @@ class Mention:
     text: str
 
 
+_UPPER = re.compile(r"[A-Z]")
+_LOWER = re.compile(r"[a-z]")
+
+
 def _mostly_capitals(text: str) -> bool:
-    letters = [ch for ch in text if ch.isalpha()]
-    return len(letters) > 8 and sum(ch.isupper() for ch in letters) > 0.6 * len(letters)
+    upper, lower = len(_UPPER.findall(text)), len(_LOWER.findall(text))
+    return upper + lower > 8 and upper > 1.5 * lower
 
 
 def _plausible(text: str, start: int, end: int, alias: str) -> bool:

@@ -97,7 +97,7 @@ CUE_RE = re.compile(rf"\b(?:{_cue_alt})\b", re.IGNORECASE)
 
 # Words that may sit between a speaker and the cue: "he also said", "she has long argued".
 FILLER_WORDS = {
-    "also", "later", "then", "has", "had", "have", "had", "was", "is", "previously", "recently",
+    "also", "later", "then", "has", "had", "have", "was", "is", "previously", "recently",
     "once", "earlier", "again", "further", "long", "often", "repeatedly", "publicly", "privately",
     "separately", "simply", "bluntly", "flatly", "just", "reportedly", "allegedly", "would", "will",
     "may", "might", "could", "did", "does", "do", "not", "never", "always", "first", "himself",
@@ -217,15 +217,15 @@ COMMON_CAPS = {
     "by", "to", "of", "into", "about", "over", "under", "between", "among", "against", "each",
     "every", "either", "neither", "both", "all", "some", "many", "most", "much", "more", "few",
     "no", "not", "one", "two", "three", "last", "next", "first", "then", "now", "today", "talk",
-    "either", "such", "other", "another", "like", "unlike", "despite", "amid", "until", "once",
+    "such", "other", "another", "like", "unlike", "despite", "amid", "until", "once",
     "is", "was", "are", "were", "be", "do", "did", "does", "has", "have", "had", "can", "could",
     "will", "would", "should", "may", "might", "must", "shall", "let", "according", "insisting",
     "experts", "leaders", "officials", "analysts", "critics", "sources", "nor", "only", "just",
     "again", "already", "perhaps", "maybe", "whether", "ultimately", "thus", "therefore", "hence",
     "asked", "mr", "mrs", "ms", "dr", "western", "eastern", "northern", "southern", "former",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-    "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "photo", "image", "read", "watch", "more", "update", "updated",
+    "february", "march", "april", "june", "july", "august", "september", "october",
+    "november", "december", "photo", "image", "read", "watch", "update", "updated",
     "breaking", "exclusive", "analysis", "opinion", "comment", "editorial", "wwii", "wwi",
 }
 

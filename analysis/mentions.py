@@ -15,7 +15,7 @@ from pathlib import Path
 
 from analysis.lexicon import COMMON_CAPS, CUE_RE, MONTHS, POSSESSIVE_INSIDE, ROLE_KIND_WORDS, TITLE_RE
 from analysis.names import canonical_figure, fold
-from analysis.orgs import is_country, is_placeish, org_kind
+from analysis.orgs import US_STATES, is_country, is_placeish, org_kind
 
 _UP = "A-ZÀ-ÖØ-ÞŁŚŻŹĆŃŠŽČŘĐĀĒĪŌŪ"
 _WORD = rf"(?:(?:[{_UP}]\.){{2,}}|[{_UP}]\.(?=\s)|(?:al-|el-|bin\s|ibn\s)?[{_UP}][\w’'\-]*)"
@@ -28,10 +28,6 @@ _ROLE_RE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in _ROLE_WORDS) + r
 _APPOSITIVE_AFTER = re.compile(r"^,\s+(?:(?:the|a|an)\s+)?([^,;:“”\"]{2,120}?)(?=,|\s+(?:said|says|told|added|wrote|warned|argued|noted|called)\b|[.;:]\s|$)")
 
 
-US_STATES = set(
-    "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY "
-    "NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC".split()
-)
 _NOT_NAME = re.compile(r"(?:[’'](?:ll|re|ve|d|m)|n[’']t|-(?:led|backed|based|style|era|born|made|run|owned))$", re.I)
 
 
@@ -203,8 +199,8 @@ def role_before(text: str, rel_start: int) -> str | None:
     before = text[max(0, rel_start - 120):rel_start]
     m = re.search(r"(?:^|[,;:(]\s*|\b(?:and|but|as|while|by|with|from|that|to|of|for)\s+)"
                   r"((?:(?:the|a|an)\s+)?[^,;:()“”\"]{2,110}?),\s*$", before)
-    if m and _ROLE_RE.search(m.group(1)) and not CUE_RE.search(m.group(1)):
-        phrase = re.sub(r"^(?:however|but|and|meanwhile|as|while|when)\b\s*,?\s*", "", m.group(1).strip(), flags=re.I)
+    if m and _ROLE_RE.search(m.group(1)) and not CUE_RE.search(m.group(1)) and not re.match(r"(?i)(?:as|while|when|if)\b", m.group(1)):
+        phrase = re.sub(r"^(?:however|but|and|meanwhile)\b\s*,?\s*", "", m.group(1).strip(), flags=re.I)
         return _possessive_role(re.sub(r"^(?:the|a|an)\s+", "", phrase))
     m = re.search(r"((?:[A-Z][\w.’'\-]*\s+)*(?:(?:former|deputy|senior|chief|top|then|acting|vice)\s+)*"
                   r"[a-z][\w\-]*)\s+$", before)

@@ -33,7 +33,7 @@ FAMILY_FIRST_SURNAMES = {
     "kim", "lee", "park", "choi", "jung", "kang", "cho", "yoon", "jang", "lim", "han", "shin", "oh",
     "seo", "kwon", "hwang", "ahn", "song", "yoo", "hong", "moon", "ri", "choe", "pak", "xi", "li",
     "wang", "zhang", "liu", "chen", "yang", "zhao", "huang", "zhou", "wu", "xu", "sun", "hu", "zhu",
-    "gao", "lin", "he", "guo", "ma", "luo", "liang", "song", "zheng", "xie", "han", "tang", "feng",
+    "gao", "lin", "he", "guo", "ma", "luo", "liang", "zheng", "xie", "tang", "feng",
     "yu", "dong", "xiao", "cheng", "cao", "yuan", "deng", "fu", "shen", "zeng", "peng", "lu", "su",
     "jiang", "cai", "jia", "ding", "wei", "ye", "pan", "du", "dai", "xia", "zhong", "tian", "ren",
     "fan", "fang", "shi", "yao", "tan", "liao", "zou", "xiong", "jin", "qin", "wen", "mao", "lai",

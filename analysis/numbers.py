@@ -17,6 +17,7 @@ numbers here: they cannot be compared across articles, so they are never figures
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 UNITS = {
@@ -79,9 +80,31 @@ CURRENCY_WORDS = {
     "hryvnias": "UAH",
 }
 
-_UNIT_WORDS = "|".join(sorted(UNITS, key=len, reverse=True))
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """One regex alternation shaped like a trie: each position branches on one character,
+    so Python's engine never retries hundreds of alternatives; optional tails are greedy,
+    so the longest alias wins (and backtracks to a shorter one if the boundary fails)."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
 _SCALE_WORDS = "|".join(SCALES)
-_WORD_TOKEN = rf"(?:{_UNIT_WORDS}|{_SCALE_WORDS}|dozen)"
+# A trie, not a flat alternation: the engine tries one branch per letter at each word start.
+_WORD_TOKEN = "(?:" + trie_pattern([*UNITS, *SCALES, "dozen"]) + ")"
 # "a" and "half a" only count in front of a scale word ("a million", "half a million").
 _WORDS = (
     rf"(?:(?:half\s+a|a)\s+(?:{_SCALE_WORDS}|dozen)|{_WORD_TOKEN})"

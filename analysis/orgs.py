@@ -62,6 +62,10 @@ KNOWN_ORGS: dict[str, tuple[str, str]] = {
     "european council on foreign relations": ("European Council on Foreign Relations", "think_tank"),
 }
 
+US_STATES = set(
+    ["AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "DC"]
+)
+
 # Words that make a span a place, a period or an event rather than a person.
 GEO_WORDS = {
     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
@@ -128,7 +132,7 @@ def is_demonym(word: str) -> bool:
 def is_placeish(text: str) -> bool:
     """Country, demonym phrase, or a span with geographic/event words: never a person."""
     folded = fold(text.strip())
-    if folded in _country_names() or folded in GEO_WORDS:
+    if folded in _country_names() or folded in GEO_WORDS or text.strip() in US_STATES:
         return True
     words = re.split(r"[\s]+", folded)
     if any(w in GEO_WORDS for w in words):
@@ -150,7 +154,7 @@ def org_kind(text: str) -> str | None:
     for word in reversed(words):
         if word in ORG_HEADS:
             return _refine(ORG_HEADS[word], words)
-    if re.fullmatch(r"[A-Z]{2,6}", text.strip()) and not is_country(text):
+    if re.fullmatch(r"[A-Z]{2,6}", text.strip()) and not is_country(text) and text.strip() not in US_STATES:
         return "other"  # an unknown acronym: BBC-like, never a person
     return None
 

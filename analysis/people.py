@@ -51,13 +51,17 @@ def build_cast(doc: Document, quoted: dict[int, list[tuple[int, int]]]) -> Cast:
     for passage in doc.passages:
         if passage.kind not in (PassageKind.BODY,):
             continue
-        for m in find_spans(passage.text, passage.start, passage.index, quoted.get(passage.index, [])):
+        spans = quoted.get(passage.index, [])
+        terms = {passage.text[a:b].strip() for a, b in spans}
+        for m in find_spans(passage.text, passage.start, passage.index, spans):
+            if m.in_quote and m.text in terms:
+                continue  # a term in scare quotes ("Crink") is not a named entity
             mentions.append((m, passage.text, passage.start))
     # Pass 1: rules with no knowledge of the article's other names.
     for m, text, start in mentions:
         m.kind = classify(m, text, m.start - start, set())
     surnames = _known_surnames(doc, [m for m, _, _ in mentions if m.kind == "person"])
-    for m, text, start in mentions:
+    for m, _, _ in mentions:
         if m.kind == "unknown" and fold(m.text) in surnames:
             m.kind, m.evidence = "person", "alias"
     _ask_ner(doc, [(m, text, start) for m, text, start in mentions if m.kind == "unknown"])
@@ -201,6 +205,8 @@ def _author_role(doc: Document, ent: Entity) -> str | None:
 def _kind(ent: Entity, figure_kind: str | None) -> PersonKind:
     role = (ent.role or "").lower()
     head = re.split(r"\s+(?:of|at|for)\s+", role)[0]
+    if re.search(r"\b(?:chief executive|ceo|founder|billionaire|businessman|businesswoman|entrepreneur|owner)\b", head):
+        return PersonKind.OTHER
     for kind in ("leader", "journalist", "official", "expert"):
         if any(re.search(rf"\b{re.escape(w)}\b", head) for w in ROLE_KIND_WORDS[kind]):
             if kind == "official" and re.search(r"\bdirector\b", head) and (

@@ -31,8 +31,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from analysis.attribution import Attributor, Cue, Speaker, gap_ok, is_naming_cue
-from analysis.document import Document, Passage, PassageKind
+from analysis.attribution import Attributor, Cue, Speaker, is_naming_cue
+from analysis.document import Document, Passage
 from analysis.people import build_cast, person_results
 from analysis.quotemarks import MarkedSpan, find_quoted, mask
 from analysis.results import OrganisationResult, PersonResult, QuoteKind, QuoteResult, SpeakerKind
@@ -277,10 +277,23 @@ def _kind(q: _Quote, text: str, words: int) -> QuoteKind:
         return QuoteKind.DIRECT
     if q.end_para is not None or re.search(r"[.!?]\s+[\[“‘\"A-Z]", text):
         return QuoteKind.DIRECT
-    if words >= 10 and not _VERBISH_START.match(text):
-        if text.rstrip().endswith((".", "!", "?")) or q.how in {"after", "according"}:
-            return QuoteKind.DIRECT
+    # A long complete clause, not a verb phrase continuing the writer's sentence.
+    complete = text.rstrip().endswith((".", "!", "?")) or _cue_follows(q)
+    if words >= 10 and not _VERBISH_START.match(text) and complete:
+        return QuoteKind.DIRECT
     return QuoteKind.PARTIAL
+
+
+def _cue_follows(q: _Quote) -> bool:
+    """Is the closing mark directly followed by an attribution ("…,” according to X")?"""
+    para, span = q.para, q.span
+    end = para.passage.start + span.end + 1
+    body_text = para.passage.text
+    for c in para.cues[q.sentence]:
+        head = min(c.start, c.subject_start if c.subject_start is not None else c.start)
+        if head >= end and _ADJACENT.match(body_text[end - para.passage.start:head - para.passage.start]):
+            return True
+    return False
 
 
 def _confidence(q: _Quote) -> float:
@@ -340,4 +353,4 @@ def _indirect_clause(para: _Para, cue: Cue, sent_end: int) -> QuoteResult | None
     )
 
 
-__all__ = ["extract_people_and_quotes", "gap_ok"]
+__all__ = ["extract_people_and_quotes"]

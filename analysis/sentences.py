@@ -48,6 +48,5 @@ def _is_boundary(text: str, match: re.Match) -> bool:
         return next_word in COMMON_CAPS
     if core in ABBREVIATIONS:
         return False
-    if len(core) == 1 and core.isalpha() and word[0].isupper():
-        return False  # an initial without other dots: "George W. Bush"
-    return True
+    # An initial without other dots ("George W. Bush") does not end a sentence.
+    return not (len(core) == 1 and core.isalpha() and word[0].isupper())

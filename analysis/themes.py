@@ -11,7 +11,8 @@ case-insensitively, always on whole words):
   "deescalation")
 * ``brics``      – acronyms are just words ("BRICS", "Brics")
 
-Each occurrence counts once: where two keywords overlap, the longest wins.
+Each occurrence counts once: where two keywords overlap, the longest wins. A keyword
+starts with at least two letters or digits.
 
 Score: keyword hits per 1,000 words, with short texts counted as at least
 ``SHORT_TEXT_WORDS`` words so that one hit in a ten-word quote is not a huge score:
@@ -168,8 +169,13 @@ def keyword_pattern(keyword: str) -> str:
 
 
 @lru_cache(maxsize=32)
-def _compile(keyword_sets: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[re.Pattern[str], list[str], dict]:
-    """One regex for a whole theme set: one group per distinct keyword, longest first."""
+def _compile(keyword_sets: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[dict[str, re.Pattern[str]], list, dict]:
+    """Patterns for a whole theme set, bucketed by the keywords' first two letters.
+
+    Only word starts whose first two letters open some keyword are tried, with one
+    regex per bucket (one group per keyword, longest first): a text is scanned once
+    by a cheap word regex instead of trying every keyword at every word.
+    """
     owners: dict[str, list[str]] = {}
     for slug, keywords in keyword_sets:
         for keyword in keywords:
@@ -177,16 +183,17 @@ def _compile(keyword_sets: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[re.
             if keyword and slug not in owners.setdefault(keyword, []):
                 owners[keyword].append(slug)
     ordered = sorted(owners, key=lambda k: (-len(k), k))
-    # Branching on the first letter keeps the engine from trying every keyword at every word.
-    by_letter: dict[str, list[str]] = {}
+    alternatives: dict[str, list[str]] = {}
     for index, keyword in enumerate(ordered):
-        by_letter.setdefault(keyword[0], []).append(f"(?P<k{index}>{keyword_pattern(keyword)})")
-    branches = [f"(?={re.escape(ch)})(?:{'|'.join(alts)})" for ch, alts in sorted(by_letter.items())]
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(branches) + r")(?!\w)", re.IGNORECASE)
-    return pattern, ordered, owners
+        alternatives.setdefault(keyword[:2], []).append(f"(?P<k{index}>{keyword_pattern(keyword)})")
+    buckets = {
+        prefix: re.compile("(?:" + "|".join(alts) + r")(?!\w)", re.IGNORECASE) for prefix, alts in alternatives.items()
+    }
+    return buckets, ordered, owners
 
 
 _WORD = re.compile(r"\w+(?:['’\-]\w+)*")
+_TOKEN = re.compile(r"\w+")
 
 
 def score_themes(text: str, themes: Sequence[ThemeSpec], *, min_score: float = DEFAULT_MIN_SCORE) -> list[ThemeScore]:
@@ -194,9 +201,18 @@ def score_themes(text: str, themes: Sequence[ThemeSpec], *, min_score: float = D
     if not text or not themes:
         return []
     key = tuple((t.slug, tuple(t.keywords)) for t in themes)
-    pattern, ordered, owners = _compile(key)
+    buckets, ordered, owners = _compile(key)
     hits: dict[str, Counter] = {}
-    for m in pattern.finditer(text):
+    consumed = 0
+    for token in _TOKEN.finditer(text):
+        start = token.start()
+        if start < consumed:
+            continue  # inside the previous match ("de-escalation" is not also "escalation")
+        pattern = buckets.get(text[start : start + 2].lower())
+        m = pattern.match(text, start) if pattern else None
+        if m is None:
+            continue
+        consumed = m.end()
         keyword = ordered[int(m.lastgroup[1:])]
         for slug in owners[keyword]:
             hits.setdefault(slug, Counter())[keyword] += 1

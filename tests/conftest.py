@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -8,6 +9,10 @@ import pytest
 CORPUS_DIR = Path(__file__).resolve().parent.parent / "articles" / "corpus"
 CORPUS_FILES = sorted(CORPUS_DIR.glob("*.txt"))
 CHROMIUM = "/usr/bin/chromium"
+
+# Playwright's sync API keeps an event loop running in the test thread; Django's ORM,
+# used by the same tests to build data, would otherwise refuse to run beside it.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.fixture(scope="session")
@@ -36,8 +41,12 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 @pytest.fixture(autouse=True)
-def plain_static_files(settings):
+def plain_static_files(request):
     # Deployments serve hashed files from collectstatic's manifest; tests read static/ directly.
+    # (tests/analysis also runs without Django, with -p no:django.)
+    if not request.config.pluginmanager.hasplugin("django"):
+        return
+    settings = request.getfixturevalue("settings")
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
