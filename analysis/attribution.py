@@ -176,8 +176,8 @@ class Attributor:
         stripped = len(right) - len(right.lstrip())
         pos = at + stripped
         for m in self.outside:
-            if m.start == pos or (m.start > pos and self.body[pos:m.start].strip() in {"the", ""}
-                                  and m.start - pos < 6):
+            gap = self.body[pos:m.start].strip() if 0 <= m.start - pos < 40 else None
+            if gap is not None and (gap in {"the", ""} or (m.title and gap == m.title)):
                 cue.subject, cue.subject_start, cue.inverted = self._person(m), m.start, True
                 return
         for m in self.orgs:

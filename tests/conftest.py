@@ -51,3 +51,13 @@ def plain_static_files(request):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture(scope="session", autouse=True)
+def short_lived_connections(request):
+    # The live server answers each request in a thread of its own; with persistent
+    # connections those threads would keep the test database open past teardown.
+    if request.config.pluginmanager.hasplugin("django"):
+        from django.db import connections
+
+        connections.settings["default"]["CONN_MAX_AGE"] = 0
