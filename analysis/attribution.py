@@ -119,7 +119,10 @@ class Attributor:
         candidates: list[tuple[int, int, Speaker]] = []  # (rel end, rel start, speaker)
         lo, hi = offset, offset + len(left)
         for m in self._mentions_between(lo, hi):
-            candidates.append((m.start - offset + len(m.text), m.start - offset, self._person(m)))
+            start = m.start - offset
+            if m.title and left[:start].rstrip().endswith(m.title):
+                start = len(left[:start].rstrip()) - len(m.title)  # "Col. Nazar Voloshyn"
+            candidates.append((m.end - offset, start, self._person(m)))
         for m in self.orgs:
             if lo <= m.start and m.end <= hi:
                 name = canonical_org(m.text)
@@ -132,7 +135,11 @@ class Attributor:
         anon = self._anonymous_left(left)
         if anon is not None:
             candidates.append(anon)
-        candidates.sort(key=lambda c: (-c[0], c[1]))
+        # Nearest first; at an equal end a person beats a description, which beats an
+        # organisation ("an émigré with close links to the Kremlin" said; "Ministry
+        # of Defence spokeswoman Claire Dunn" said).
+        rank = {SpeakerKind.PERSON: 0, SpeakerKind.ANONYMOUS: 1, SpeakerKind.ORGANISATION: 2}
+        candidates.sort(key=lambda c: (-c[0], rank.get(c[2].kind, 3), c[1]))
         # "with the state media proclaiming": an absolute clause, not a prepositional object.
         absolute = cue.word.lower().endswith("ing")
         passing = [(end, start, speaker) for end, start, speaker in candidates

@@ -146,7 +146,7 @@ ROLE_KIND_WORDS = {
                  "congressman", "congresswoman", "representative", "deputy", "admiral", "colonel",
                  "aide", "negotiator", "mp", "chairman", "chairwoman", "chair", "director",
                  "secretary-general", "commissioner", "judge", "prosecutor", "attorney general",
-                 "vice president", "speaker", "councillor", "state department", "colonel"],
+                 "vice president", "speaker", "councillor", "state department", "head", "boss"],
 }
 
 # Nouns that make an unnamed noun phrase a source: "a senior American diplomat".
@@ -193,7 +193,8 @@ ORG_HEADS = {
     "times": "media", "post": "media", "news": "media", "herald": "media", "journal": "media",
     "telegraph": "media", "guardian": "media", "gazette": "media", "tribune": "media",
     "broadcasting": "media", "television": "media", "radio": "media", "press": "media",
-    "magazine": "media", "economist": "media", "network": "media",
+    "magazine": "media", "economist": "media", "network": "media", "images": "media",
+    "photos": "media", "pictures": "media", "photography": "media",
     "union": "international", "organisation": "international", "organization": "international",
     "nations": "international", "alliance": "international", "bank": "company", "fund": "international",
     "company": "company", "corporation": "company", "corp": "company", "inc": "company",
@@ -222,7 +223,7 @@ COMMON_CAPS = {
     "will", "would", "should", "may", "might", "must", "shall", "let", "according", "insisting",
     "experts", "leaders", "officials", "analysts", "critics", "sources", "nor", "only", "just",
     "again", "already", "perhaps", "maybe", "whether", "ultimately", "thus", "therefore", "hence",
-    "asked", "mr", "mrs", "ms", "dr", "western", "eastern", "northern", "southern", "former",
+    "asked", "western", "eastern", "northern", "southern", "former",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
     "february", "march", "april", "june", "july", "august", "september", "october",
     "november", "december", "photo", "image", "read", "watch", "update", "updated",

@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from analysis.lexicon import COMMON_CAPS, CUE_RE, MONTHS, POSSESSIVE_INSIDE, ROLE_KIND_WORDS, TITLE_RE
+from analysis.lexicon import (
+    ANON_HUMAN_NOUNS, COMMON_CAPS, CUE_RE, MONTHS, POSSESSIVE_INSIDE, ROLE_KIND_WORDS, TITLE_RE, TITLE_WORDS,
+)
 from analysis.names import canonical_figure, fold
 from analysis.orgs import US_STATES, is_country, is_placeish, org_kind
 
@@ -29,6 +31,14 @@ _APPOSITIVE_AFTER = re.compile(r"^,\s+(?:(?:the|a|an)\s+)?([^,;:“”\"]{2,120}
 
 
 _NOT_NAME = re.compile(r"(?:[’'](?:ll|re|ve|d|m)|n[’']t|-(?:led|backed|based|style|era|born|made|run|owned))$", re.I)
+
+
+_PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|around|into|across|town of|city of|village of|region of|"
+                           r"province of|port of|capital of|state of|island of|district of)\s+$")
+_PLACE_AFTER = re.compile(r"^\s+(?:plant|region|oblast|province|city|town|village|river|airport|base|"
+                          r"border|district|county|area|front|valley|port|sea|peninsula)\b")
+_HUMAN = "|".join(re.escape(n) for n in ANON_HUMAN_NOUNS)
+_PERSON_APPOSITIVE = re.compile(rf"^,\s+(?:a|an)\s+(?:\d+-year-old\b|(?:[\w\-]+\s+){{0,3}}(?:{_HUMAN})\b)")
 
 
 @lru_cache(maxsize=1)
@@ -115,12 +125,26 @@ def _clean(text: str, start: int, end: int, possessive: bool) -> tuple[int, int,
         break
     if fold(span) in COMMON_CAPS or fold(span) in MONTHS:
         return None
+    # "Secretary of State Marco Rubio": the span starts inside a title.
+    if re.search(r"\b(?:Secretary|Minister|Chief|Head|Director|Chancellor)\s+of\s+(?:the\s+)?$", text[:start]):
+        while len(span.split()) > 2 and fold(span.split()[0]) not in given_names():
+            first = span.split()[0]
+            start += len(first) + 1
+            span = span[len(first) + 1:]
     title = None
     m = TITLE_RE.match(span + " ")
     if m and len(m.group(0).strip()) < len(span):
         title = m.group(0).strip()
         start += len(m.group(0))
         span = text[start:end]
+    else:
+        # "Russian Defense Minister Andrei Belousov": a title after a modifier.
+        words = span.split(" ")
+        last = max((i for i, w in enumerate(words[:-1]) if w in TITLE_WORDS and w[:1].isupper()), default=-1)
+        if last >= 0 and not org_kind(" ".join(words[: last + 1])):
+            title = " ".join(words[: last + 1])
+            start += len(title) + 1
+            span = text[start:end]
     span = span.rstrip(".") if not re.search(r"(?:[A-Z]\.){2,}$|\b[A-Z]\.$|Jr\.$", span) else span
     end = start + len(span)
     if not span or span.isdigit() or _NOT_NAME.search(span) or not re.search(r"[a-zA-Z]", span):
@@ -151,6 +175,13 @@ def classify(mention: Mention, text: str, rel: int, known_people: set[str]) -> s
         return "person"
     if is_placeish(name) or is_country(name):
         return "place"
+    before = text[max(0, rel - 60):rel]
+    after = text[rel + len(name):rel + len(name) + 80]
+    if _PLACE_BEFORE.search(before) or _PLACE_AFTER.match(after):
+        return "place"
+    if _PERSON_APPOSITIVE.match(after):
+        mention.evidence = "appositive"
+        return "person"
     if len(words) == 1:
         if fold(name) in known_people:
             mention.evidence = "alias"
@@ -160,8 +191,6 @@ def classify(mention: Mention, text: str, rel: int, known_people: set[str]) -> s
                 return "place"
             mention.org_kind = "other"
             return "org"
-    before = text[max(0, rel - 60):rel]
-    after = text[rel + len(name):rel + len(name) + 80]
     if _role_context(before, after):
         mention.evidence = "role"
         return "person" if len(words) > 1 else "unknown"
@@ -201,8 +230,8 @@ def role_before(text: str, rel_start: int) -> str | None:
                   r"((?:(?:the|a|an)\s+)?[^,;:()“”\"]{2,110}?),\s*$", before)
     if m and _ROLE_RE.search(m.group(1)) and not CUE_RE.search(m.group(1)) and not re.match(r"(?i)(?:as|while|when|if)\b", m.group(1)):
         phrase = re.sub(r"^(?:however|but|and|meanwhile)\b\s*,?\s*", "", m.group(1).strip(), flags=re.I)
-        return _possessive_role(re.sub(r"^(?:the|a|an)\s+", "", phrase))
-    m = re.search(r"((?:[A-Z][\w.’'\-]*\s+)*(?:(?:former|deputy|senior|chief|top|then|acting|vice)\s+)*"
+        return _possessive_role(re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I))
+    m = re.search(r"((?:[A-Z][\w.’'\-]*\s+(?:(?:of|for|and|on|the)\s+)*)*(?:(?:former|deputy|senior|chief|top|then|acting|vice)\s+)*"
                   r"[a-z][\w\-]*)\s+$", before)
     if m and _ROLE_RE.fullmatch(m.group(1).split()[-1]):
         return m.group(1).strip()
@@ -224,7 +253,7 @@ def split_role(phrase: str) -> tuple[str, str | None]:
     m = re.match(r"^(.*?)\s+(?:at|for|with)\s+(?:the\s+)?(.+)$", phrase)
     if m and _ROLE_RE.search(m.group(1)):
         return m.group(1).strip(), _org_head_span(m.group(2))
-    org_pre = re.match(r"^((?:[A-Z][\w.’'\-]*\s+)+)([a-z].*)$", phrase)
+    org_pre = re.match(r"^((?:[A-Z][\w.’'\-]*\s+(?:(?:of|for|and|on|the)\s+)*)+)([a-z].*)$", phrase)
     if org_pre and org_kind(org_pre.group(1).strip()):
         return org_pre.group(2).strip(), org_pre.group(1).strip()
     return phrase, None
@@ -232,7 +261,7 @@ def split_role(phrase: str) -> tuple[str, str | None]:
 
 def _org_head_span(text: str) -> str:
     """The organisation named at the start of ``text``, without trailing place or possessive tail."""
-    text = re.split(r"\s+in\s+[A-Z]|\s*\(|,", text)[0].strip()
+    text = re.split(r"\s+in\s+[A-Z]|\s*\(|,", text)[0].strip().rstrip(".")
     possessive = re.match(r"^(.+?)[’']s\s+[A-Z]", text)
     if possessive and org_kind(possessive.group(1)):
         return possessive.group(1)

@@ -34,7 +34,8 @@ KNOWN_ORGS: dict[str, tuple[str, str]] = {
     "irgc": ("IRGC", "military"), "wagner": ("Wagner Group", "military"),
     "hamas": ("Hamas", "other"), "hezbollah": ("Hezbollah", "other"), "taliban": ("Taliban", "other"),
     "houthis": ("Houthis", "other"), "isis": ("ISIS", "other"), "al-qaeda": ("al-Qaeda", "other"),
-    "reuters": ("Reuters", "media"), "ap": ("AP", "media"), "afp": ("AFP", "media"),
+    "getty": ("Getty Images", "media"), "shutterstock": ("Shutterstock", "media"),
+    "epa": ("EPA", "media"), "reuters": ("Reuters", "media"), "ap": ("AP", "media"), "afp": ("AFP", "media"),
     "associated press": ("Associated Press", "media"), "bbc": ("BBC", "media"), "cnn": ("CNN", "media"),
     "newsweek": ("Newsweek", "media"), "bloomberg": ("Bloomberg", "media"), "politico": ("Politico", "media"),
     "axios": ("Axios", "media"), "tass": ("TASS", "media"), "ria novosti": ("RIA Novosti", "media"),
@@ -154,7 +155,8 @@ def org_kind(text: str) -> str | None:
     for word in reversed(words):
         if word in ORG_HEADS:
             return _refine(ORG_HEADS[word], words)
-    if re.fullmatch(r"[A-Z]{2,6}", text.strip()) and not is_country(text) and text.strip() not in US_STATES:
+    if (re.fullmatch(r"[A-Z]{2,6}", text.strip()) and not is_country(text) and text.strip() not in US_STATES
+            and fold(text.strip()) not in GEO_WORDS):
         return "other"  # an unknown acronym: BBC-like, never a person
     return None
 

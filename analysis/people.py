@@ -92,7 +92,8 @@ def _ask_ner(doc: Document, unknown: list[tuple[Mention, str, int]]) -> None:
     windows: list[tuple[Mention, str, int]] = []
     for m, text, start in unknown:
         rel = m.start - start
-        left = max(text.rfind(". ", 0, rel) + 2, 0, rel - 150)
+        dot = text.rfind(". ", 0, rel)
+        left = max(dot + 2 if dot != -1 else 0, rel - 150)
         right_dot = text.find(". ", rel + len(m.text))
         right = min(len(text), rel + len(m.text) + 150) if right_dot == -1 else min(right_dot + 1, rel + len(m.text) + 150)
         windows.append((m, text[left:right], rel - left))

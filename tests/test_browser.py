@@ -15,7 +15,9 @@ from playwright.sync_api import Page, expect
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 TIMES_TITLE = "North Korea’s arrival is no triumph for Putin in Ukraine"
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# serialized_rollback: the seed countries and themes come from a data migration, and a
+# transactional test would otherwise truncate them away for the tests after it.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def shoot(page: Page, name: str) -> None:
@@ -113,4 +115,5 @@ def test_the_readers_quote_marks_link_to_the_speaker(page: Page, live_server, co
     page.wait_for_url("**/people/john-kirby/")
     expect(page.get_by_role("heading", level=1)).to_have_text("John Kirby")
     expect(page.get_by_text("spokesman, U.S. National Security Council").first).to_be_visible()
+    expect(page.get_by_role("complementary", name="Context").get_by_role("link", name="Ukraine")).to_be_visible()
     shoot(page, "person")

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from analysis.cleaning import clean
@@ -34,7 +34,7 @@ def expected() -> dict:
     return json.loads((CORPUS / "expected.json").read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def extraction(name: str):
     return extract_people_and_quotes(clean((CORPUS / name).read_text(encoding="utf-8")))
 
