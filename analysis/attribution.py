@@ -22,6 +22,7 @@ from analysis.lexicon import (
     FILLER_WORDS,
     INVERTIBLE,
     NAMING_CUES,
+    TITLES,
 )
 from analysis.mentions import Mention
 from analysis.orgs import canonical_org
@@ -50,6 +51,10 @@ _VAGUE_SOURCES = {"reports", "report", "media reports", "various reports", "the 
 _PAST_PARTICIPLE = {"said", "told", "called", "described", "reported", "noted", "claimed",
                     "branded", "labelled", "labeled", "dubbed", "estimated", "believed", "asked",
                     "announced", "confirmed", "denied", "stated"}
+
+
+_TITLE_END = re.compile(r"(?:\b(?:" + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
+                        + r")\s+)+$")
 
 
 @dataclass(slots=True)
@@ -121,7 +126,9 @@ class Attributor:
         for m in self._mentions_between(lo, hi):
             start = m.start - offset
             if m.title and left[:start].rstrip().endswith(m.title):
-                start = len(left[:start].rstrip()) - len(m.title)  # "Col. Nazar Voloshyn"
+                start = len(left[:start].rstrip()) - len(m.title)  # "Secretary of State Marco Rubio"
+            elif title := _TITLE_END.search(left[:start]):
+                start = title.start()  # "Col. Nazar Voloshyn" (the span stopped at the dot)
             candidates.append((m.end - offset, start, self._person(m)))
         for m in self.orgs:
             if lo <= m.start and m.end <= hi:

@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from analysis.lexicon import (
-    ANON_HUMAN_NOUNS, COMMON_CAPS, CUE_RE, MONTHS, POSSESSIVE_INSIDE, ROLE_KIND_WORDS, TITLE_RE, TITLE_WORDS,
+    ANON_HUMAN_NOUNS, COMMON_CAPS, CUE_RE, MONTHS, POSSESSIVE_INSIDE, ROLE_KIND_WORDS, TITLE_RE,
 )
 from analysis.names import canonical_figure, fold
 from analysis.orgs import US_STATES, is_country, is_placeish, org_kind
@@ -33,6 +33,10 @@ _APPOSITIVE_AFTER = re.compile(r"^,\s+(?:(?:the|a|an)\s+)?([^,;:“”\"]{2,120}
 _NOT_NAME = re.compile(r"(?:[’'](?:ll|re|ve|d|m)|n[’']t|-(?:led|backed|based|style|era|born|made|run|owned))$", re.I)
 
 
+_HEAD_TITLES = {"President", "Minister", "Secretary", "Chancellor", "Premier", "Spokesman", "Spokeswoman",
+                "Spokesperson", "General", "Ambassador", "Governor", "Mayor", "Senator", "Commander",
+                "Director", "Chairman", "Chairwoman", "Leader", "King", "Queen", "Prince", "Envoy",
+                "Colonel", "Admiral", "Judge", "Secretary-General", "Prosecutor", "Chief"}
 _PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|around|into|across|town of|city of|village of|region of|"
                            r"province of|port of|capital of|state of|island of|district of)\s+$")
 _PLACE_AFTER = re.compile(r"^\s+(?:plant|region|oblast|province|city|town|village|river|airport|base|"
@@ -126,22 +130,24 @@ def _clean(text: str, start: int, end: int, possessive: bool) -> tuple[int, int,
     if fold(span) in COMMON_CAPS or fold(span) in MONTHS:
         return None
     # "Secretary of State Marco Rubio": the span starts inside a title.
-    if re.search(r"\b(?:Secretary|Minister|Chief|Head|Director|Chancellor)\s+of\s+(?:the\s+)?$", text[:start]):
+    title = None
+    inside = re.search(r"\b(?:Secretary|Minister|Chief|Head|Director|Chancellor)\s+of\s+(?:the\s+)?$", text[:start])
+    if inside:
         while len(span.split()) > 2 and fold(span.split()[0]) not in given_names():
             first = span.split()[0]
             start += len(first) + 1
             span = span[len(first) + 1:]
-    title = None
+        title = text[inside.start():start].strip()
     m = TITLE_RE.match(span + " ")
-    if m and len(m.group(0).strip()) < len(span):
+    if title is None and m and len(m.group(0).strip()) < len(span):
         title = m.group(0).strip()
         start += len(m.group(0))
         span = text[start:end]
-    else:
+    elif title is None:
         # "Russian Defense Minister Andrei Belousov": a title after a modifier.
         words = span.split(" ")
-        last = max((i for i, w in enumerate(words[:-1]) if w in TITLE_WORDS and w[:1].isupper()), default=-1)
-        if last >= 0 and not org_kind(" ".join(words[: last + 1])):
+        last = max((i for i, w in enumerate(words[:-1]) if w in _HEAD_TITLES), default=-1)
+        if last >= 0 and not org_kind(span):
             title = " ".join(words[: last + 1])
             start += len(title) + 1
             span = text[start:end]

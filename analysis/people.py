@@ -131,7 +131,7 @@ def _group_people(doc: Document, persons: list[Mention]) -> tuple[list[Entity], 
         person_of[id(m)] = ent
         if m.text != ent.name and m.text not in ent.aliases:
             ent.aliases.append(m.text)
-        titled = f"{m.title} {m.text}" if m.title else None
+        titled = f"{m.title} {m.text}" if m.title and " " not in m.title else None
         if titled and titled not in ent.aliases and titled != ent.name:
             ent.aliases.append(titled)
     for ent in entities:

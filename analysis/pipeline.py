@@ -100,6 +100,7 @@ class Extraction:
                     "value_low": f.value_low,
                     "value_high": f.value_high,
                     "approximate": f.approximate,
+                    "unit": f.unit,
                     "attributed_to": f.attributed_to,
                 }
                 for f in self.figures

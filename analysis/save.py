@@ -120,6 +120,7 @@ def save_extraction(article, extraction: Extraction) -> None:
             value_low=f.value_low,
             value_high=max(f.value_high, f.value_low),
             approximate=f.approximate,
+            unit=f.unit or "",
             attributed_to=(f.attributed_to or "")[:300],
             attributed_person=people.get(f.attributed_to) if f.attributed_to else None,
         )

@@ -24,6 +24,7 @@ class Figure(models.Model):
     value_low = models.FloatField()
     value_high = models.FloatField()
     approximate = models.BooleanField(default=False)
+    unit = models.CharField(max_length=10, blank=True, help_text="“%”, a currency code (USD, GBP…), or empty for a count.")
     attributed_to = models.CharField(max_length=300, blank=True, help_text="As printed or resolved.")
     attributed_person = models.ForeignKey(
         "articles.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="figures"
@@ -44,7 +45,10 @@ class Figure(models.Model):
     def value_range(self) -> str:
         low, high = _number(self.value_low), _number(self.value_high)
         prefix = "≈" if self.approximate else ""
-        return f"{prefix}{low}" if low == high else f"{prefix}{low}–{high}"
+        value = f"{prefix}{low}" if low == high else f"{prefix}{low}–{high}"
+        if self.unit == "%":
+            return f"{value}%"
+        return f"{value} {self.unit}" if self.unit else value
 
 
 def _number(value: float) -> str:
