@@ -25,7 +25,7 @@ from analysis.lexicon import (
     TITLES,
 )
 from analysis.mentions import Mention
-from analysis.orgs import canonical_org
+from analysis.orgs import canonical_org, org_kind
 from analysis.people import Cast, Entity
 from analysis.results import SpeakerKind
 
@@ -39,6 +39,7 @@ _ANON_LEFT = re.compile(
     rf"(?i:{_NOUN_ALT})(?:s|es)?{_POSTMOD}\s*$"
 )
 _ANON_RIGHT = re.compile(rf"^\s*((?i:{_DET})\s+(?:[\w’'\-]+\s+){{0,4}}?(?i:{_NOUN_ALT})(?:s|es)?)\b")
+_ANON_ANY = re.compile(rf"\b(?i:{_DET})\s+(?:[\w’'\-]+\s+){{0,3}}?(?i:{_NOUN_ALT})(?:s|es)?\b")
 _POSTMOD_SPLIT = re.compile(r"\s+(?:with|from|at|in|of|close to|familiar with|based in|inside|within|for|who)\s+")
 _PRONOUN = re.compile(r"\b(he|she|they|I|we)\b", re.I)
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|so|widely|often)\s*-?\s*$", re.I)
@@ -142,6 +143,8 @@ class Attributor:
         anon = self._anonymous_left(left)
         if anon is not None:
             candidates.append(anon)
+        for m in _ANON_ANY.finditer(left):
+            candidates.append((m.end(), m.start(), _describe(m.group(0))))
         # Nearest first; at an equal end a person beats a description, which beats an
         # organisation ("an émigré with close links to the Kremlin" said; "Ministry
         # of Defence spokeswoman Claire Dunn" said).
@@ -183,8 +186,7 @@ class Attributor:
         start = window_start + m.start() + m.group(0).find(text)
         if text[:1].isupper() and not re.match(rf"(?i){_DET}\b", text) and start > 0 and left[start - 2:start].strip() != ",":
             return None
-        kind = SpeakerKind.ORGANISATION if _is_org_noun(text) else SpeakerKind.ANONYMOUS
-        return start + len(text), start, Speaker(text, kind, text)
+        return start + len(text), start, _describe(text)
 
     def _right_subject(self, cue: Cue, right: str, at: int, according: bool) -> None:
         stripped = len(right) - len(right.lstrip())
@@ -210,9 +212,7 @@ class Attributor:
             return
         m = _ANON_RIGHT.match(right)
         if m:
-            text = m.group(1)
-            kind = SpeakerKind.ORGANISATION if _is_org_noun(text) else SpeakerKind.ANONYMOUS
-            cue.subject, cue.subject_start, cue.inverted = Speaker(text, kind, text), pos, True
+            cue.subject, cue.subject_start, cue.inverted = _describe(m.group(1)), pos, True
         elif p := re.match(r"\s*(he|she)\b", right):
             cue.subject = self.pronoun(p.group(1), pos)
             cue.subject_start, cue.inverted = pos, True
@@ -250,6 +250,19 @@ class Attributor:
         ent = self.cast.person_of.get(id(m))
         return Speaker(word, SpeakerKind.PERSON, ent.name if ent else m.text, ent, strict=True)
 
+    def clause_subject(self, lead: str, offset: int) -> Speaker | None:
+        """The first person or description of a clause ("Her colleague Mart Kask is less sure:")."""
+        people = self._mentions_between(offset, offset + len(lead))
+        anon = _ANON_RIGHT.match(lead)
+        if people and (anon is None or people[0].start - offset < anon.end()):
+            speaker = self._person(people[0])
+        elif anon is not None:
+            speaker = _describe(anon.group(1))
+        else:
+            return None
+        speaker.strict = False
+        return speaker
+
     def loose_subject(self, left: str, offset: int) -> Speaker | None:
         """Nearest person or pronoun before a subjectless cue ('The best he could do was to say')."""
         best: tuple[int, Speaker] | None = None
@@ -279,10 +292,19 @@ def gap_ok(gap: str) -> bool:
     if all(w.lower() in FILLER_WORDS or w.lower().endswith("ly") for w in words) and len(words) <= 4 \
             and "," not in g:
         return True
-    if g.startswith(",") and len(words) <= 30 and not CUE_RE.search(g):
+    relative = re.match(r",\s*(?:who|which|speaking|writing)\b", g) is not None  # ", who asked not to be named,"
+    if g.startswith(",") and len(words) <= 30 and (relative or not CUE_RE.search(g)):
         tail = g.rsplit(",", 1)[1] if g.count(",") > 1 or g.endswith(",") else ""
         return all(w.lower() in FILLER_WORDS or w.lower().endswith("ly") for w in re.findall(r"[\w’'\-]+", tail))
     return bool(re.fullmatch(r"\(\w+\)", g))  # "Jane Doe (pictured) said"
+
+
+def _describe(text: str) -> Speaker:
+    """An unnamed speaker: an institution ("the foreign ministry") or a description."""
+    if _is_org_noun(text):
+        name = canonical_org(text) if org_kind(text) else text
+        return Speaker(text, SpeakerKind.ORGANISATION, name)
+    return Speaker(text, SpeakerKind.ANONYMOUS, text)
 
 
 def _is_org_noun(text: str) -> bool:

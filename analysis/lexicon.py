@@ -68,6 +68,12 @@ _CUE_STEMS = {
     "label": ["labelled", "labeled"],
     "dub": ["dubbed"],
     "accuse": ["accused", "accuses"],
+    "dismiss": ["dismiss", "dismisses", "dismissed", "dismissing"],
+    "condemn": ["condemn", "condemns", "condemned", "condemning"],
+    "denounce": ["denounce", "denounces", "denounced", "denouncing"],
+    "criticise": ["criticised", "criticized", "criticises", "criticizes"],
+    "hail": ["hailed", "hails"],
+    "praise": ["praised", "praises"],
     "assert": ["assert", "asserts", "asserted", "asserting"],
     "maintain": ["maintains", "maintained"],
     "reiterate": ["reiterate", "reiterates", "reiterated", "reiterating"],
@@ -82,9 +88,10 @@ CUE_WORDS["according to"] = "according to"
 
 # Verbs that name rather than quote when they have no speaker ("known as the
 # 'storm corps'", "the so-called 'axis'"): only attribute when a speaker is their subject.
-NAMING_CUES = {"call", "describe", "brand", "label", "dub"}
+NAMING_CUES = {"call", "describe", "brand", "label", "dub", "dismiss", "condemn", "denounce", "criticise",
+               "hail", "praise", "accuse"}
 # Cues weak enough that they only introduce indirect speech with "that".
-WEAK_INDIRECT = {"believe", "think", "hope", "report", "estimate", "call", "describe", "brand",
+WEAK_INDIRECT = {"dismiss", "condemn", "denounce", "criticise", "hail", "praise", "believe", "think", "hope", "report", "estimate", "call", "describe", "brand",
                  "label", "dub", "accuse", "urge", "ask", "recall", "continue", "go on", "put it",
                  "comment", "agree", "counter", "post", "tweet", "promise", "pledge", "vow"}
 # Cues after which the noun phrase that follows is the speaker ("said Jane Doe").
@@ -151,7 +158,8 @@ ROLE_KIND_WORDS = {
 
 # Nouns that make an unnamed noun phrase a source: "a senior American diplomat".
 ANON_HUMAN_NOUNS = [
-    "diplomat", "official", "source", "spokesman", "spokeswoman", "spokesperson", "analyst",
+    "secretary", "president", "prime minister", "premier", "leader", "chief", "head", "director",
+    "governor", "mayor", "chancellor", "professor", "fellow", "colleague", "spokesperson", "diplomat", "official", "source", "spokesman", "spokeswoman", "spokesperson", "analyst",
     "expert", "aide", "adviser", "advisor", "insider", "officer", "soldier", "commander", "person",
     "people", "resident", "witness", "observer", "commentator", "minister", "lawmaker", "politician",
     "executive", "banker", "economist", "researcher", "academic", "scholar", "activist", "critic",

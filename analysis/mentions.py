@@ -14,10 +14,16 @@ from functools import lru_cache
 from pathlib import Path
 
 from analysis.lexicon import (
-    ANON_HUMAN_NOUNS, COMMON_CAPS, CUE_RE, MONTHS, POSSESSIVE_INSIDE, ROLE_KIND_WORDS, TITLE_RE,
+    ANON_HUMAN_NOUNS,
+    COMMON_CAPS,
+    CUE_RE,
+    MONTHS,
+    POSSESSIVE_INSIDE,
+    ROLE_KIND_WORDS,
+    TITLE_RE,
 )
 from analysis.names import canonical_figure, fold
-from analysis.orgs import US_STATES, is_country, is_placeish, org_kind
+from analysis.orgs import NOT_ORG_ACRONYMS, US_STATES, is_country, is_placeish, org_kind
 
 _UP = "A-ZÀ-ÖØ-ÞŁŚŻŹĆŃŠŽČŘĐĀĒĪŌŪ"
 _WORD = rf"(?:(?:[{_UP}]\.){{2,}}|[{_UP}]\.(?=\s)|(?:al-|el-|bin\s|ibn\s)?[{_UP}][\w’'\-]*)"
@@ -165,6 +171,8 @@ def classify(mention: Mention, text: str, rel: int, known_people: set[str]) -> s
     """
     name = mention.text
     words = name.split()
+    if name in NOT_ORG_ACRONYMS:
+        return "other"
     kind = org_kind(name)
     if kind and not canonical_figure(name):
         mention.org_kind = kind

@@ -67,6 +67,10 @@ US_STATES = set(
     ["AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "DC"]
 )
 
+NOT_ORG_ACRONYMS = {"GDP", "GNP", "CEO", "CFO", "COVID", "AI", "EV", "LNG", "GMT", "UTC", "TV", "PM", "MP",
+                    "OK", "USD", "EUR", "GBP", "CPI", "VAT", "IPO", "PhD", "HIV", "AIDS", "ICBM", "MLRS",
+                    "HIMARS", "ATACMS", "WWII", "WWI", "II", "III", "IV", "BC", "AD"}
+
 # Words that make a span a place, a period or an event rather than a person.
 GEO_WORDS = {
     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
@@ -156,7 +160,7 @@ def org_kind(text: str) -> str | None:
         if word in ORG_HEADS:
             return _refine(ORG_HEADS[word], words)
     if (re.fullmatch(r"[A-Z]{2,6}", text.strip()) and not is_country(text) and text.strip() not in US_STATES
-            and fold(text.strip()) not in GEO_WORDS):
+            and fold(text.strip()) not in GEO_WORDS and text.strip() not in NOT_ORG_ACRONYMS):
         return "other"  # an unknown acronym: BBC-like, never a person
     return None
 

@@ -20,6 +20,8 @@ from analysis.nlp import ner_labels
 from analysis.orgs import canonical_org, is_country, org_key, org_kind
 from analysis.results import OrganisationResult, PersonKind, PersonResult, Span
 
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "rev", "reverend"}
+
 
 @dataclass(slots=True)
 class Entity:
@@ -175,8 +177,9 @@ def _add_roles(doc: Document, entities: list[Entity]) -> None:
         if figure is not None:
             ent.role = ent.role or figure.role
             ent.country = figure.country
-        if ent.role is None and ent.mentions and ent.mentions[0].title:
-            ent.role = ent.mentions[0].title
+        titles = [m.title for m in ent.mentions if m.title and fold(m.title).rstrip(".") not in _HONORIFICS]
+        if ent.role is None and titles:
+            ent.role = "professor" if fold(titles[0]).rstrip(".") in {"prof", "professor"} else titles[0]
         if ent.is_author:
             ent.role = _author_role(doc, ent) or ent.role
         ent.kind = _kind(ent, figure.kind if figure else None)

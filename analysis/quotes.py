@@ -174,8 +174,12 @@ def _in_sentence(para: _Para, span: MarkedSpan, sentence: int, attributor: Attri
         if c.subject is not None and c.stem != "according to":
             return c.subject, c, "before"
         if c.subject is None:
-            # (c) "Insisting that Putin “…”, Lukashenko told …": the main clause's speaker.
+            # (c) "Insisting that Putin “…”, Lukashenko told …" / "X said …, adding that “…”":
+            # a subjectless participle takes the main clause's speaker.
             later = next((x for x in after if x.subject is not None and x.stem != "according to"), None)
+            if later is None and c.word.lower().endswith("ing"):
+                later = next((x for x in reversed(cues) if x.end <= c.start and x.subject is not None
+                              and x.stem != "according to"), None)
             if later is not None:
                 return later.subject, c, "elided"
             sent_start = base + para.sentences[sentence][0]
@@ -185,18 +189,37 @@ def _in_sentence(para: _Para, span: MarkedSpan, sentence: int, attributor: Attri
     for c in cues:
         if c.stem == "according to" and c.subject is not None:
             return c.subject, c, "according"
+    # "Her colleague Mart Kask is less sure: “…”": the subject before the colon.
+    sent_start = para.sentences[sentence][0]
+    lead = para.masked[sent_start:span.start - 1]
+    if lead.rstrip().endswith(":"):
+        speaker = attributor.clause_subject(lead, base + sent_start)
+        if speaker is not None:
+            return speaker, None, "colon-subject"
     return None
 
 
 def _from_neighbours(q: _Quote, paras: list[_Para], attributor: Attributor):
     para, index = q.para, q.sentence
-    # A quotation whose sentence has no cue: "X added" in the next sentence.
+    # A quotation whose sentence has no cue, followed by '“…,” X added.' or a short
+    # 'So says X.' in the next sentence of the paragraph.
     if index + 1 < len(para.sentences):
-        for c in para.cues[index + 1]:
-            if c.subject is not None and c.stem != "according to":
-                return c.subject, c, "next"
-    # Split quotation: "“…,” he told Newsweek. “…”" -- the previous sentence's quote speaker.
-    if index > 0:
+        a, b = para.sentences[index + 1]
+        nxt = para.masked[a:b]
+        short = len(re.findall(r"\w+", nxt)) <= 8
+        if short or re.search(r"[“‘\"']x", nxt):
+            q_end = para.passage.start + q.span.end + (1 if q.span.closed else 0)
+            for c in para.cues[index + 1]:
+                if c.subject is not None and c.stem != "according to":
+                    # '“Why now?” Smith asked.' was split at the question mark only.
+                    head = min(c.start, c.subject_start if c.subject_start is not None else c.start)
+                    adjacent = _ADJACENT.match(attributor.body[q_end:head]) is not None
+                    return c.subject, c, "after" if adjacent else "next"
+    # Split quotation: '“…,” he told Newsweek. “…”' -- this sentence opens with the
+    # quotation and the previous one holds an attributed quotation.
+    a, _ = para.sentences[index]
+    opens = not para.masked[a:q.span.start - 1].strip()
+    if index > 0 and opens and re.search(r"[“‘\"']x", para.masked[slice(*para.sentences[index - 1])]):
         for c in para.cues[index - 1]:
             if c.subject is not None and c.stem != "according to":
                 return c.subject, c, "previous"
@@ -246,12 +269,16 @@ def _result(q: _Quote) -> QuoteResult | None:
 
 def _governs(q: _Quote, text: str) -> bool:
     """Does the attribution really govern this (short) quotation?"""
+    if q.how == "colon-subject":
+        return True
     if q.speaker is None or q.cue is None:
         return False
     para, base = q.para, q.para.passage.start
     before = para.masked[:q.span.start - 1]
     if _NAMING_BEFORE.search(before) and not (q.how == "before" and is_naming_cue(q.cue)):
         return False
+    if is_naming_cue(q.cue) and q.speaker.kind == SpeakerKind.ANONYMOUS and re.fullmatch(r"[A-Za-z]+s", q.speaker.text or ""):
+        return False  # "Critics call this ‘defence Keynesianism’": a label, not someone's words
     if q.how in {"after", "elided"}:
         return True
     if q.how == "before":
@@ -260,7 +287,9 @@ def _governs(q: _Quote, text: str) -> bool:
         if is_naming_cue(q.cue):
             return n <= 4 and q.speaker.strict
         return n <= 25 and "." not in between.replace("U.S.", "")
-    return q.how in {"next", "previous"} and len(text.split()) > 1
+    # '“…,” she said. “Nobody slept.”' continues a quotation; a short term is never
+    # attributed from the following sentence.
+    return q.how == "previous"
 
 
 def _title_case(text: str) -> bool:
@@ -299,7 +328,7 @@ def _cue_follows(q: _Quote) -> bool:
 def _confidence(q: _Quote) -> float:
     if q.speaker is None:
         return 0.3
-    base = {"after": 0.95, "before": 0.9, "elided": 0.8, "according": 0.8, "next": 0.75,
+    base = {"after": 0.95, "before": 0.9, "elided": 0.8, "according": 0.8, "next": 0.75, "colon-subject": 0.7,
             "previous": 0.8, "colon": 0.75, "loose": 0.6}.get(q.how, 0.5)
     if q.speaker.text and q.speaker.text.lower() in {"he", "she", "they", "i", "we"}:
         base -= 0.05

@@ -1,3 +1,4 @@
+from articles.models.annotations import Annotation
 from articles.models.articles import Article, Passage
 from articles.models.figures import Figure
 from articles.models.people import Organisation, OrganisationMention, Person, PersonMention
@@ -6,6 +7,7 @@ from articles.models.quotes import Quote, QuoteTheme
 from articles.models.themes import ArticleTheme, Theme
 
 __all__ = [
+    "Annotation",
     "Article",
     "ArticleTheme",
     "Country",

@@ -30,14 +30,22 @@ def article_list(request: HttpRequest) -> HttpResponse:
 def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
     article = get_object_or_404(Article.objects.select_related("source"), slug=slug)
     quotes = list(article.quotes.visible().select_related("speaker", "speaker_organisation").order_by("start"))
+    annotations = list(
+        article.annotations.public().anchored().select_related("stance_theme").prefetch_related("themes")
+        .order_by("start")
+    )
+    for number, annotation in enumerate(annotations, start=1):
+        annotation.number = number
     passages = [
-        {"passage": passage, "segments": segments(passage, quotes)} for passage in article.passages.order_by("index")
+        {"passage": passage, "segments": segments(passage, quotes, annotations)}
+        for passage in article.passages.order_by("index")
     ]
     context = {
         "article": article,
         "authors": list(article.authors.all()),
         "passages": passages,
         "quotes": quotes,
+        "annotations": annotations,
         "people": article.person_mentions.select_related("person").order_by("-is_quoted", "-count", "person__name"),
         "countries": CountryMention.objects.filter(article=article).select_related("country"),
         "themes": ArticleTheme.objects.filter(article=article).select_related("theme"),

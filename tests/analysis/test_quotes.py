@@ -195,3 +195,8 @@ def test_confidence_is_a_probability_and_higher_for_clear_attribution() -> None:
                           "The city waited. “Nobody knows what happens next, and nobody will say.” Rain fell.")
     a, b = marked(quotes)
     assert 0 <= b.confidence < a.confidence <= 1
+
+
+def test_a_label_used_by_a_generic_group_is_a_term() -> None:
+    _, quotes = quotes_of("Critics call this ‘defence Keynesianism’. Others see a ‘security dividend in reverse’.")
+    assert marked(quotes) == []

@@ -139,3 +139,68 @@ def test_the_author_is_the_speaker_of_i() -> None:
                          authors=["Paul Greaves"])
     assert quotes[0].speaker == "Paul Greaves"
     assert any(p.is_author and p.name == "Paul Greaves" for p in people)
+
+
+def test_a_colon_after_a_clause_gives_its_subject() -> None:
+    [q] = run("Her colleague Mart Kask is less sure: ‘Attention is a currency, and it gets spent.’")[1]
+    assert q.speaker == "Mart Kask" and q.kind == QuoteKind.DIRECT
+
+
+def test_an_anonymous_source_with_a_relative_clause_appositive() -> None:
+    [q] = run("A Nato official, who asked not to be named, said: ‘The plans exist. The question is "
+              "whether the politicians will pay for them.’")[1]
+    assert q.speaker == "A Nato official" and q.speaker_kind == SpeakerKind.ANONYMOUS
+
+
+def test_a_role_description_speaks_a_short_answer() -> None:
+    [q] = run("Asked whether Britain was ready, the defence secretary said simply: ‘Not yet.’")[1]
+    assert (q.text, q.speaker) == ("Not yet.", "the defence secretary")
+
+
+def test_an_institution_dismissing_something_as_a_word_is_quoted() -> None:
+    [q] = run("The Kremlin has dismissed the build-up as ‘hysteria’ whipped up by ‘Anglo-Saxon’ media.")[1]
+    assert (q.text, q.speaker, q.speaker_kind) == ("hysteria", "Kremlin", SpeakerKind.ORGANISATION)
+
+
+def test_a_wire_dateline_and_a_title_abbreviation() -> None:
+    [q] = run("KYIV, Ukraine (AP) — “The enemy lost more than 40 armored vehicles in a single day,” Col. "
+              "Nazar Voloshyn, a spokesman for the eastern group of forces, told The Associated Press.")[1]
+    assert q.speaker == "Nazar Voloshyn" and q.cue == "told"
+
+
+def test_a_title_containing_of_is_not_part_of_the_name() -> None:
+    people, quotes = run("In Washington, Secretary of State Marco Rubio said the administration was "
+                         "“looking at every option” to end the war.")
+    assert quotes[0].speaker == "Marco Rubio"
+    assert [p.name for p in people] == ["Marco Rubio"]
+
+
+def test_a_quote_after_a_feature_style_present_tense_cue() -> None:
+    quotes = run('"I have never seen anything like it," says Tom Reilly, 64, a fisherman from Narva. '
+                 '"Not even in Soviet times."')[1]
+    assert [q.speaker for q in quotes] == ["Tom Reilly", "Tom Reilly"]
+
+
+def test_a_participle_after_the_main_clause_keeps_its_speaker() -> None:
+    quotes = run("Foreign Ministry spokesperson Lin Jian said China would “never allow” secession, adding "
+                 "that the island’s new leader was “playing with fire.”")[1]
+    assert [(q.text, q.speaker) for q in quotes] == [("never allow", "Lin Jian"), ("playing with fire.", "Lin Jian")]
+
+
+def test_a_term_is_not_attributed_to_the_speaker_of_the_next_sentence() -> None:
+    quotes = run("U.S. officials privately worry that Washington’s “strategic ambiguity” is eroding. "
+                 "“Deterrence depends on the other side believing you,” said Bonnie Lin, a China analyst.")[1]
+    assert [q.text for q in quotes] == ["Deterrence depends on the other side believing you,"]
+
+
+def test_a_cue_inside_the_writers_sentence_between_commas() -> None:
+    quotes = run("Retired Admiral James Stavridis was blunt. The next five years, he said, would be “the most "
+                 "dangerous period in the Pacific since 1945.”",
+                 "“Nobody wants a war,” he said, “but wars are rarely wanted.”")[1]
+    assert [q.speaker for q in quotes] == ["James Stavridis"] * 3
+    assert [q.text for q in quotes][1:] == ["Nobody wants a war,", "but wars are rarely wanted."]
+
+
+def test_a_question_mark_before_the_speaker_does_not_lose_the_attribution() -> None:
+    quotes = run("Pia Lund, a diplomat, listened. “Why?” Lund asked. “Because we can,” the envoy replied.")[1]
+    assert [(q.text, q.speaker) for q in quotes] == [("Why?", "Pia Lund"), ("Because we can,", "the envoy")]
