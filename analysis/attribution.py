@@ -22,9 +22,10 @@ from analysis.lexicon import (
     FILLER_WORDS,
     INVERTIBLE,
     NAMING_CUES,
+    PRONOUNS,
     TITLES,
 )
-from analysis.mentions import Mention
+from analysis.mentions import Mention, gender_of
 from analysis.orgs import canonical_org, org_kind
 from analysis.people import Cast, Entity
 from analysis.results import SpeakerKind
@@ -104,6 +105,8 @@ class Attributor:
                 continue
             if masked[m.end():m.end() + 1] == "-" or before.endswith("-"):
                 continue
+            if word[0].isupper() and before.strip() and not before.rstrip().endswith(("“", "\"", "‘", "—", "(")):
+                continue  # "the United States", "Omar Said": a name, not a verb
             cue = Cue(offset + m.start(), offset + m.end(), word, CUE_WORDS[word.lower()])
             self._resolve(cue, masked, offset)
             out.append(cue)
@@ -243,12 +246,44 @@ class Attributor:
             return None
         if low == "they":
             return None
-        i = bisect.bisect_left(self.starts, at) - 1
-        if i < 0:
+        m = self._antecedent(PRONOUNS.get(low), at)
+        if m is None:
             return None
-        m = self.outside[i]
         ent = self.cast.person_of.get(id(m))
         return Speaker(word, SpeakerKind.PERSON, ent.name if ent else m.text, ent, strict=True)
+
+    def _antecedent(self, gender: str | None, at: int) -> Mention | None:
+        """The most recent person of a compatible gender named before ``at``,
+        preferring one in subject position over an object ("relied on Putin")
+        or a possessive ("Putin’s war") in the last two paragraphs."""
+        i = bisect.bisect_left(self.starts, at) - 1
+        fallback: Mention | None = None
+        passages: set[int] = set()
+        while i >= 0:
+            m = self.outside[i]
+            i -= 1
+            passages.add(m.passage)
+            if len(passages) > 2 and fallback is not None:
+                break
+            if gender and self._gender(m) not in (None, gender):
+                continue
+            if fallback is None:
+                fallback = m
+            before = self.body[max(0, m.start - 40):m.start]
+            title = _TITLE_END.search(before)
+            if title:
+                before = before[:title.start()]
+            if not (m.possessive or _PREP_BEFORE.search(before)):
+                return m
+        return fallback
+
+    def _gender(self, m: Mention) -> str | None:
+        ent = self.cast.person_of.get(id(m))
+        for mention in (ent.mentions if ent else [m]):
+            g = gender_of(mention.text, mention.title)
+            if g:
+                return g
+        return None
 
     def clause_subject(self, lead: str, offset: int) -> Speaker | None:
         """The first person or description of a clause ("Her colleague Mart Kask is less sure:")."""

@@ -52,10 +52,39 @@ _PERSON_APPOSITIVE = re.compile(rf"^,\s+(?:a|an)\s+(?:\d+-year-old\b|(?:[\w\-]+\
 
 
 @lru_cache(maxsize=1)
-def given_names() -> frozenset[str]:
+def _name_sections() -> dict[str, frozenset[str]]:
+    """given_names.txt: a general list, then [female] and [ambiguous] sections."""
     path = Path(__file__).parent / "data" / "given_names.txt"
-    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if not ln.startswith("#")]
-    return frozenset(w for ln in lines for w in ln.split())
+    sections: dict[str, set[str]] = {"all": set()}
+    current = "all"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            continue
+        if line.startswith("["):
+            current = line.strip("[] ")
+            sections[current] = set()
+            continue
+        sections[current].update(line.split())
+    sections["all"] |= sections.get("female", set())
+    return {k: frozenset(v) for k, v in sections.items()}
+
+
+def given_names() -> frozenset[str]:
+    return _name_sections()["all"]
+
+
+def gender_of(name: str, title: str | None = None) -> str | None:
+    """'f', 'm' or None, from an honorific or a common given name (for he/she)."""
+    honorific = fold(title or "").rstrip(".")
+    if honorific in {"mrs", "ms", "miss", "dame", "lady", "queen", "princess"}:
+        return "f"
+    if honorific in {"mr", "sir", "lord", "king", "prince"}:
+        return "m"
+    first = fold(name.split()[0]) if name.split() else ""
+    sections = _name_sections()
+    if first in sections.get("ambiguous", frozenset()) or first not in sections["all"]:
+        return None
+    return "f" if first in sections.get("female", frozenset()) else "m"
 
 
 @dataclass(slots=True)
@@ -153,7 +182,10 @@ def _clean(text: str, start: int, end: int, possessive: bool) -> tuple[int, int,
         # "Russian Defense Minister Andrei Belousov": a title after a modifier.
         words = span.split(" ")
         last = max((i for i, w in enumerate(words[:-1]) if w in _HEAD_TITLES), default=-1)
-        if last >= 0 and not org_kind(span):
+        rest = " ".join(words[last + 1:])
+        # "European Commission President Ursula von der Leyen": split unless the
+        # whole span is an organisation and what follows the title is not a name.
+        if last >= 0 and (not org_kind(span) or canonical_figure(rest) or fold(words[last + 1]) in given_names()):
             title = " ".join(words[: last + 1])
             start += len(title) + 1
             span = text[start:end]

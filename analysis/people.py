@@ -171,6 +171,10 @@ def _add_roles(doc: Document, entities: list[Entity]) -> None:
                 country = re.match(r"\s+of\s+([A-Z][\w]+(?:\s+[A-Z]\w+)*)", passage.text[rel_end:]).group(1)
                 if is_country(country):
                     phrase = f"{m.title} of {country}"
+            credit = re.search(r"\b(Reporting|Editing|Writing|Additional reporting)\s+by\s+(?:[\w\s.\-’']+\s+and\s+)?$",
+                               passage.text[:rel_start])
+            if credit and ent.role is None:
+                ent.role = {"Editing": "editor"}.get(credit.group(1), "reporter")  # a wire credit line
             if phrase and ent.role is None:
                 ent.role, ent.affiliation = split_role(phrase)
         figure = canonical_figure(ent.name)

@@ -182,10 +182,13 @@ def _in_sentence(para: _Para, span: MarkedSpan, sentence: int, attributor: Attri
                               and x.stem != "according to"), None)
             if later is not None:
                 return later.subject, c, "elided"
-            sent_start = base + para.sentences[sentence][0]
-            loose = attributor.loose_subject(para.masked[para.sentences[sentence][0]:c.start - base], sent_start)
-            if loose is not None:
-                return loose, c, "loose"
+            # "The best he could do was to say that “…”": an infinitive or participle
+            # takes the nearest person before it (lower confidence).
+            lead = para.masked[para.sentences[sentence][0]:c.start - base]
+            if c.word.lower().endswith("ing") or re.search(r"\bto\s+$", lead):
+                loose = attributor.loose_subject(lead, base + para.sentences[sentence][0])
+                if loose is not None:
+                    return loose, c, "loose"
     for c in cues:
         if c.stem == "according to" and c.subject is not None:
             return c.subject, c, "according"
@@ -372,7 +375,9 @@ def _indirect_clause(para: _Para, cue: Cue, sent_end: int) -> QuoteResult | None
     if cue.stem == "tell" and not m.group(1):
         return None  # "told Newsweek" without "that": the listener only
     clause = m.group("clause").rstrip(" .")
-    if len(clause.split()) < 4 or re.match(r"(?:to|so|it\.|nothing|in a|for)\b", clause):
+    if len(clause.split()) < 4 or (not m.group(1) and re.match(
+            r"(?:to|so|it\.|nothing|against|about|of|for|on|in|with|at|by|from|after|before|during|into|"
+            r"over|through|up|out|off|as|when|while|if|because|and|but)\b", clause)):
         return None
     start = cue.end + m.start("clause")
     return QuoteResult(

@@ -204,3 +204,20 @@ def test_a_cue_inside_the_writers_sentence_between_commas() -> None:
 def test_a_question_mark_before_the_speaker_does_not_lose_the_attribution() -> None:
     quotes = run("Pia Lund, a diplomat, listened. “Why?” Lund asked. “Because we can,” the envoy replied.")[1]
     assert [(q.text, q.speaker) for q in quotes] == [("Why?", "Pia Lund"), ("Because we can,", "the envoy")]
+
+
+def test_she_skips_a_more_recent_man() -> None:
+    assert speakers("Anna Berg, a senior fellow at the Nordic Institute, met Peter Holm in Oslo.",
+                    "“The talks went better than anyone expected,” she said.") == ["Anna Berg"]
+
+
+def test_he_prefers_the_subject_over_a_person_in_an_object_position() -> None:
+    assert speakers("Viktor Hale, who has long relied on Ivan Dorn for money, changed course.",
+                    "“It was time to stand on our own feet,” he said.") == ["Viktor Hale"]
+
+
+def test_capitalised_cue_words_inside_names_are_not_cues() -> None:
+    people, quotes = run("Omar Said, a researcher, visited the United States, where the “reset” was discussed "
+                         "by Dana Kerr in a speech about “the long road back to trust between allies”.")
+    assert [q.speaker_kind for q in quotes] == [SpeakerKind.NONE]
+    assert "Omar Said" in {p.name for p in people}
