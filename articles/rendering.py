@@ -9,6 +9,7 @@ where they would, the earlier one wins.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 
@@ -45,7 +46,7 @@ def segments(passage, quotes: list, annotations: list = ()) -> list[Segment]:
         cuts.update((start, end))
     bounds = sorted(cuts)
     runs: list[Segment] = []
-    for start, end in zip(bounds, bounds[1:], strict=False):
+    for start, end in pairwise(bounds):
         quote = next((q for s, e, q in quote_spans if s <= start and end <= e), None)
         note = next((n for s, e, n in note_spans if s <= start and end <= e), None)
         runs.append(Segment(

@@ -37,3 +37,44 @@ def seed_themes(theme_model) -> int:
         )
         created += was_created
     return created
+
+
+EDITORS = "Editors"
+# What editors may do: annotate, review quotes, edit people, themes and articles,
+# merge people. Not: delete articles, manage users or groups.
+EDITOR_PERMISSIONS = {
+    "annotation": ["view", "add", "change", "delete"],
+    "quote": ["view", "add", "change", "delete"],
+    "quotereview": ["view", "change"],
+    "quotetheme": ["view", "add", "change", "delete"],
+    "person": ["view", "add", "change", "delete"],
+    "personmention": ["view", "add", "change", "delete"],
+    "organisation": ["view", "add", "change"],
+    "theme": ["view", "add", "change"],
+    "article": ["view", "add", "change"],
+    "passage": ["view"],
+    "source": ["view", "add", "change"],
+    "country": ["view"],
+    "countrymention": ["view"],
+    "organisationmention": ["view"],
+    "articletheme": ["view"],
+    "figure": ["view", "change"],
+}
+
+
+def grant_editor_permissions(apps) -> None:
+    """Create the Editors group (from a migration) with exactly the permissions above."""
+    from django.contrib.auth.management import create_permissions
+
+    # Permissions are normally created after all migrations have run; editors need them now.
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
+    group_model = apps.get_model("auth", "Group")
+    permission_model = apps.get_model("auth", "Permission")
+    group, _ = group_model.objects.get_or_create(name=EDITORS)
+    codenames = [f"{action}_{model}" for model, actions in EDITOR_PERMISSIONS.items() for action in actions]
+    group.permissions.set(
+        permission_model.objects.filter(content_type__app_label="articles", codename__in=codenames)
+    )

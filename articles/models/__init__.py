@@ -3,7 +3,7 @@ from articles.models.articles import Article, Passage
 from articles.models.figures import Figure
 from articles.models.people import Organisation, OrganisationMention, Person, PersonMention
 from articles.models.places import Country, CountryMention, Source
-from articles.models.quotes import Quote, QuoteTheme
+from articles.models.quotes import Quote, QuoteReview, QuoteTheme
 from articles.models.themes import ArticleTheme, Theme
 
 __all__ = [
@@ -19,6 +19,7 @@ __all__ = [
     "Person",
     "PersonMention",
     "Quote",
+    "QuoteReview",
     "QuoteTheme",
     "Source",
     "Theme",

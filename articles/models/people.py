@@ -173,6 +173,45 @@ class Person(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("person_detail", args=[self.slug])
 
+    def merge(self, others) -> int:
+        """Fold duplicates into this person: quotes, mentions, descriptions and notes move here,
+        and their spellings stay as aliases. Returns how many people were merged in."""
+        from django.db import transaction
+
+        from articles.models import Figure, Quote
+
+        merged = 0
+        with transaction.atomic():
+            for other in others:
+                if other.pk == self.pk:
+                    continue
+                Quote.objects.filter(speaker=other).update(speaker=self)
+                Figure.objects.filter(attributed_person=other).update(attributed_person=self)
+                for mention in other.mentions.all():
+                    mine = PersonMention.objects.filter(article_id=mention.article_id, person=self).first()
+                    if mine is None:
+                        mention.person = self
+                        mention.save(update_fields=["person"])
+                        continue
+                    mine.absorb(mention)
+                    mention.delete()
+                for article in other.articles_written.all():
+                    article.authors.add(self)
+                for annotation in other.annotations.all():
+                    annotation.people.add(self)
+                self.organisations.add(*other.organisations.all())
+                for spelling in (other.name, *other.aliases):
+                    self.add_alias(spelling)
+                if self.kind == Person.Kind.OTHER:
+                    self.kind = other.kind
+                self.country = self.country or other.country
+                if other.note and other.note not in self.note:
+                    self.note = f"{self.note}\n\n{other.note}".strip()
+                other.delete()
+                merged += 1
+            self.save()
+        return merged
+
     def add_alias(self, spelling: str) -> bool:
         """Remember another spelling; True when it was new."""
         if spelling and spelling != self.name and spelling not in self.aliases:
@@ -204,6 +243,19 @@ class PersonMention(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person} in {self.article}"
+
+    def absorb(self, other: PersonMention) -> None:
+        """Combine another mention of the same person in the same article into this one."""
+        self.name_as_printed = self.name_as_printed or other.name_as_printed
+        self.role = self.role or other.role
+        self.affiliation = self.affiliation or other.affiliation
+        self.organisation = self.organisation or other.organisation
+        self.is_author = self.is_author or other.is_author
+        self.is_quoted = self.is_quoted or other.is_quoted
+        self.offsets = sorted({tuple(o) for o in self.offsets} | {tuple(o) for o in other.offsets})
+        self.offsets = [list(o) for o in self.offsets]
+        self.count = len(self.offsets)
+        self.save()
 
     @property
     def description(self) -> str:

@@ -122,6 +122,23 @@ class Quote(models.Model):
             return self.speaker.name
         return self.speaker_text or "Unattributed"
 
+    def locate(self, text: str) -> bool:
+        """Point the quote at ``text`` in its article (an editor fixing the span); False if it is not there.
+
+        The nearest occurrence to the quote's current place wins.
+        """
+        body = self.article.body
+        positions, at = [], body.find(text)
+        while at != -1 and text:
+            positions.append(at)
+            at = body.find(text, at + 1)
+        if not positions:
+            return False
+        start = min(positions, key=lambda p: abs(p - self.start))
+        self.start, self.end, self.text = start, start + len(text), text
+        self.passage = self.article.passages.filter(start__lte=start, end__gte=self.end).first() or self.passage
+        return True
+
     @property
     def is_reviewed(self) -> bool:
         return self.status != self.Status.MACHINE
@@ -138,3 +155,12 @@ class QuoteTheme(models.Model):
 
     def __str__(self) -> str:
         return f"{self.theme} ({self.score:.2f})"
+
+
+class QuoteReview(Quote):
+    """The review queue: machine quotes, least confident first (an admin view of Quote)."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "quote to review"
+        verbose_name_plural = "quote review queue"

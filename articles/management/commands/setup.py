@@ -4,17 +4,22 @@ import secrets
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from articles.importing import Status, import_paths
+from articles.seeding import EDITORS as EDITORS_GROUP
 
 CORPUS_DIR = Path(__file__).resolve().parents[2] / "corpus"
 EDITOR_USERNAME = "editor"
 
 
 class Command(BaseCommand):
-    help = "Prepare a local installation: migrate, load the demo corpus, create the editor account once."
+    help = (
+        "Prepare a local installation: migrate, load the demo corpus, create the editor account once "
+        "(a member of the Editors group; make a superuser with `manage.py createsuperuser`)."
+    )
 
     def handle(self, **options) -> None:
         call_command("migrate", interactive=False, verbosity=0)
@@ -35,7 +40,8 @@ class Command(BaseCommand):
             )
             return
         password = secrets.token_urlsafe(12)
-        users.objects.create_superuser(EDITOR_USERNAME, email="", password=password)
+        editor = users.objects.create_user(EDITOR_USERNAME, password=password, is_staff=True)
+        editor.groups.add(Group.objects.get(name=EDITORS_GROUP))
         self.stdout.write(self.style.WARNING(
             f"Created the editor account. Log in at /admin/ as {EDITOR_USERNAME} with password {password}\n"
             "This password is shown only once."

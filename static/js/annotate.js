@@ -1,0 +1,48 @@
+// Annotating in the admin: turn a text selection into body offsets and ask htmx for the note form.
+// Each passage element carries data-start, its offset in the article body, and holds exactly the
+// passage's text, so the characters before a point in it give the body offset.
+(function () {
+  "use strict";
+
+  function passageOf(node) {
+    const element = node.nodeType === Node.ELEMENT_NODE ? node : node.parentElement;
+    return element ? element.closest("#annotate-text .passage") : null;
+  }
+
+  function offsetIn(passage, node, offset) {
+    const range = document.createRange();
+    range.selectNodeContents(passage);
+    range.setEnd(node, offset);
+    return range.toString().length;
+  }
+
+  function onSelection() {
+    const workspace = document.getElementById("annotate-workspace");
+    const selection = window.getSelection();
+    if (!workspace || !selection || selection.isCollapsed || selection.rangeCount === 0) {
+      return;
+    }
+    const range = selection.getRangeAt(0);
+    const passage = passageOf(range.startContainer);
+    if (!passage || passage !== passageOf(range.endContainer)) {
+      return; // a note is on words within one paragraph
+    }
+    const base = Number(passage.dataset.start);
+    let start = base + offsetIn(passage, range.startContainer, range.startOffset);
+    let end = base + offsetIn(passage, range.endContainer, range.endOffset);
+    const text = range.toString();
+    start += text.length - text.trimStart().length; // leave out spaces caught at the edges
+    end -= text.length - text.trimEnd().length;
+    if (end <= start) {
+      return;
+    }
+    const url = workspace.dataset.newUrl + "?start=" + start + "&end=" + end;
+    window.htmx.ajax("GET", url, { target: "#annotate-workspace", swap: "outerHTML" });
+  }
+
+  document.addEventListener("mouseup", function (event) {
+    if (event.target.closest && event.target.closest("#annotate-text") && !event.target.closest(".annotated")) {
+      onSelection();
+    }
+  });
+})();
