@@ -109,6 +109,8 @@ else:
             "CONN_MAX_AGE": 60,
         }
     }
+# Two test runs at once (say, two checkouts) need databases of their own.
+DATABASES["default"]["TEST"] = {"NAME": env_str("TEST_DATABASE_NAME", f"test_{DATABASES['default']['NAME']}")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6's default, chosen now
 

@@ -27,6 +27,8 @@ class AnnotationForm(VersionedForm):
         help_text="Select words in the text, or type them exactly as printed.",
     )
 
+    field_order = ["words", "note", "themes", "stance", "stance_theme", "visibility", "countries", "people"]
+
     class Meta:
         model = Annotation
         fields = ["note", "themes", "stance", "stance_theme", "countries", "people", "visibility"]

@@ -43,6 +43,10 @@ class AnnotationAdmin(SimpleHistoryAdmin):
     search_fields = ["exact", "note"]
     autocomplete_fields = ["article", "themes", "stance_theme", "countries", "people"]
     readonly_fields = ["start", "end", "prefix", "suffix", "orphaned", "created_by", "version"]
+    fields = [
+        "article", "exact", "note", "themes", "stance", "stance_theme", "countries", "people", "visibility",
+        "start", "end", "prefix", "suffix", "orphaned", "created_by", "version", "version_seen",
+    ]
 
     def save_model(self, request: HttpRequest, obj: Annotation, form, change: bool) -> None:
         if not change:

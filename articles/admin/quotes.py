@@ -54,7 +54,7 @@ class QuoteAdminBase(SimpleHistoryAdmin):
     readonly_fields = ["article_link", "context", "confidence", "version", "updated_at"]
     fields = [
         "article_link", "context", "text", "speaker", "speaker_organisation", "speaker_kind", "speaker_text",
-        "cue", "kind", "status", "confidence", "version", "updated_at",
+        "cue", "kind", "status", "confidence", "version", "updated_at", "version_seen",
     ]
     inlines = [QuoteThemeInline]
     actions = ["verify", "reject"]

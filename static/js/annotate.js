@@ -24,13 +24,16 @@
     }
     const range = selection.getRangeAt(0);
     const passage = passageOf(range.startContainer);
-    if (!passage || passage !== passageOf(range.endContainer)) {
-      return; // a note is on words within one paragraph
+    if (!passage) {
+      return;
     }
+    // A note is on words within one paragraph: a selection running past it (a triple click
+    // selects up to the next paragraph) stops at the paragraph's end.
+    const inside = passage === passageOf(range.endContainer);
     const base = Number(passage.dataset.start);
     let start = base + offsetIn(passage, range.startContainer, range.startOffset);
-    let end = base + offsetIn(passage, range.endContainer, range.endOffset);
-    const text = range.toString();
+    let end = base + (inside ? offsetIn(passage, range.endContainer, range.endOffset) : passage.textContent.length);
+    const text = inside ? range.toString() : passage.textContent.slice(start - base);
     start += text.length - text.trimStart().length; // leave out spaces caught at the edges
     end -= text.length - text.trimEnd().length;
     if (end <= start) {
@@ -40,9 +43,15 @@
     window.htmx.ajax("GET", url, { target: "#annotate-workspace", swap: "outerHTML" });
   }
 
+  // Wait a moment after the mouse is released: a double or triple click is still choosing its words.
+  let pending = null;
+  document.addEventListener("mousedown", function () {
+    window.clearTimeout(pending);
+  });
   document.addEventListener("mouseup", function (event) {
     if (event.target.closest && event.target.closest("#annotate-text") && !event.target.closest(".annotated")) {
-      onSelection();
+      window.clearTimeout(pending);
+      pending = window.setTimeout(onSelection, 350);
     }
   });
 })();
