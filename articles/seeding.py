@@ -68,9 +68,10 @@ def grant_editor_permissions(apps) -> None:
 
     # Permissions are normally created after all migrations have run; editors need them now.
     for app_config in apps.get_app_configs():
-        app_config.models_module = True
+        models_module = app_config.models_module
+        app_config.models_module = models_module or True  # historical app configs have none
         create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
+        app_config.models_module = models_module
     group_model = apps.get_model("auth", "Group")
     permission_model = apps.get_model("auth", "Permission")
     group, _ = group_model.objects.get_or_create(name=EDITORS)

@@ -61,3 +61,23 @@ def short_lived_connections(request):
         from django.db import connections
 
         connections.settings["default"]["CONN_MAX_AGE"] = 0
+
+
+@pytest.fixture(autouse=True)
+def reference_data(request):
+    """Countries, themes and the Editors group come from data migrations; a transactional test
+    truncates every table when it ends, so the tests after it get them back here."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker is None or not marker.kwargs.get("transaction"):
+        return
+    from django.apps import apps
+
+    from articles.models import Country, Theme
+    from articles.seeding import grant_editor_permissions, seed_countries, seed_themes
+
+    request.getfixturevalue("transactional_db")
+    if not Country.objects.exists():
+        seed_countries(Country)
+    if not Theme.objects.exists():
+        seed_themes(Theme)
+    grant_editor_permissions(apps)

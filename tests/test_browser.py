@@ -15,9 +15,7 @@ from playwright.sync_api import Page, expect
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 TIMES_TITLE = "North Korea’s arrival is no triumph for Putin in Ukraine"
 
-# serialized_rollback: the seed countries and themes come from a data migration, and a
-# transactional test would otherwise truncate them away for the tests after it.
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def shoot(page: Page, name: str) -> None:

@@ -15,7 +15,7 @@ from tests.editors import PASSWORD, make_editor
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 THESIS = "Putin ultimately can have all the fair-weather friends he wants. But he has to buy them."
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def log_in(page: Page, base: str, username: str, password: str = PASSWORD) -> None:
