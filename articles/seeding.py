@@ -68,7 +68,7 @@ def grant_editor_permissions(apps) -> None:
 
     # Permissions are normally created after all migrations have run; editors need them now.
     for app_config in apps.get_app_configs():
-        models_module = app_config.models_module
+        models_module = getattr(app_config, "models_module", None)
         app_config.models_module = models_module or True  # historical app configs have none
         create_permissions(app_config, apps=apps, verbosity=0)
         app_config.models_module = models_module
