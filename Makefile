@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
-APT_PACKAGES := chromium fonts-dejavu-core fonts-liberation poppler-utils
+APT_PACKAGES := chromium fonts-dejavu-core fonts-dejavu-extra fonts-liberation poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 HOST ?= 127.0.0.1
 PORT ?= 8000
 

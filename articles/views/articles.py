@@ -5,6 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
+from articles.exports import exportable
 from articles.filters import ArticleFilter, article_facets
 from articles.models import Article, ArticleTheme, CountryMention, Quote
 from articles.rendering import segments
@@ -12,6 +13,7 @@ from articles.views.common import paginate, render_page
 
 
 @require_GET
+@exportable("article_list")
 def article_list(request: HttpRequest) -> HttpResponse:
     articles = Article.objects.select_related("source").annotate(
         quote_count=Count("quotes", filter=~Q(quotes__status=Quote.Status.REJECTED))
@@ -27,6 +29,7 @@ def article_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@exportable("article_detail")
 def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
     article = get_object_or_404(Article.objects.select_related("source"), slug=slug)
     quotes = list(article.quotes.visible().select_related("speaker", "speaker_organisation").order_by("start"))

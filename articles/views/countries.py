@@ -5,11 +5,13 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from articles.exports import exportable
 from articles.models import Country, CountryMention, Quote
 from articles.views.common import paginate, render_page
 
 
 @require_GET
+@exportable("country_list")
 def country_list(request: HttpRequest) -> HttpResponse:
     countries = (
         Country.objects.annotate(article_count=Count("mentions"), mention_count=Sum("mentions__count"))
@@ -19,6 +21,7 @@ def country_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@exportable("country_detail")
 def country_detail(request: HttpRequest, code: str) -> HttpResponse:
     if code != code.lower():
         raise Http404("Country codes are lower case: /countries/kp/")

@@ -6,11 +6,13 @@ from django.db.models import Count, Min
 from django.http import HttpRequest, HttpResponse
 from django.views.decorators.http import require_GET
 
+from articles.exports import exportable
 from articles.models import Figure
 from articles.views.common import paginate, render_page
 
 
 @require_GET
+@exportable("figure_list")
 def figure_list(request: HttpRequest) -> HttpResponse:
     """Numeric claims grouped by what they count; groups reported by several articles first."""
     groups = (

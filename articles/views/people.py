@@ -7,12 +7,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
+from articles.exports import exportable
 from articles.filters import PersonFilter, person_facets
 from articles.models import CountryMention, Person, PersonMention, Quote, QuoteTheme
 from articles.views.common import paginate, render_page
 
 
 @require_GET
+@exportable("person_list")
 def person_list(request: HttpRequest) -> HttpResponse:
     people = Person.objects.annotate(
         quote_count=Count("quotes", filter=~Q(quotes__status=Quote.Status.REJECTED), distinct=True),
@@ -29,6 +31,7 @@ def person_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@exportable("person_detail")
 def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
     person = get_object_or_404(Person.objects.select_related("country"), slug=slug)
     descriptions = list(

@@ -4,12 +4,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
+from articles.exports import exportable
 from articles.filters import QuoteFilter, quote_facets
 from articles.models import PersonMention, Quote
 from articles.views.common import paginate, render_page
 
 
 @require_GET
+@exportable("quote_list")
 def quote_list(request: HttpRequest) -> HttpResponse:
     quotes = Quote.objects.visible().select_related("article__source", "speaker")
     filterset = QuoteFilter(request.GET, queryset=quotes)
@@ -23,6 +25,7 @@ def quote_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@exportable("quote_detail")
 def quote_detail(request: HttpRequest, pk: int) -> HttpResponse:
     quote = get_object_or_404(
         Quote.objects.visible().select_related("article__source", "speaker", "speaker_organisation", "passage"), pk=pk

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.views.decorators.http import require_GET
 
+from articles.exports import exportable
 from articles.models import Article, Person, Quote
 from articles.views.common import render_page
 
@@ -10,6 +11,7 @@ MAX_QUERY = 200
 
 
 @require_GET
+@exportable("search")
 def search(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:MAX_QUERY]
     context: dict = {"query": query}

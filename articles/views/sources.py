@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
+from articles.exports import exportable
 from articles.models import Article, ArticleTheme, Quote, Source
 from articles.views.common import paginate, render_page
 
@@ -42,6 +43,7 @@ def themes_by_outlet(limit: int = 12) -> dict:
 
 
 @require_GET
+@exportable("source_list")
 def source_list(request: HttpRequest) -> HttpResponse:
     sources = (
         Source.objects.select_related("country")
@@ -55,6 +57,7 @@ def source_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@exportable("source_detail")
 def source_detail(request: HttpRequest, slug: str) -> HttpResponse:
     source = get_object_or_404(Source.objects.select_related("country"), slug=slug)
     articles = source.articles.annotate(

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
 from articles.charts import monthly_chart
+from articles.exports import exportable
 from articles.filters import QuoteFilter, quote_facets
 from articles.models import ArticleTheme, Quote, Theme
 from articles.views.common import paginate, render_page
@@ -18,6 +19,7 @@ def _quote_rows():
 
 
 @require_GET
+@exportable("theme_list")
 def theme_list(request: HttpRequest) -> HttpResponse:
     themes = Theme.objects.annotate(
         article_count=Count("article_themes", distinct=True),
@@ -31,6 +33,7 @@ def theme_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@exportable("theme_detail")
 def theme_detail(request: HttpRequest, slug: str) -> HttpResponse:
     theme = get_object_or_404(Theme, slug=slug)
     data = request.GET.copy()

@@ -1,0 +1,388 @@
+"""One builder per reader page: what that page exports, with the page's own filters.
+
+A builder takes the request and the view's URL arguments and returns a
+:class:`~articles.exports.report.Report`. Its items are a queryset read lazily
+(CSV/JSON stream it); its sections are built only for PDF and Markdown.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Count, Exists, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Coalesce, TruncMonth
+from django.http import Http404, HttpRequest
+from django.shortcuts import get_object_or_404
+
+from articles.charts import monthly_chart
+from articles.exports import rows, sections
+from articles.exports.describe import describe
+from articles.exports.report import Link, Report, Site
+from articles.filters import ArticleFilter, PersonFilter, QuoteFilter
+from articles.models import (
+    Article,
+    ArticleTheme,
+    Country,
+    CountryMention,
+    Person,
+    Quote,
+    QuoteTheme,
+    Source,
+    Theme,
+)
+from articles.views.sources import _count, themes_by_outlet
+
+NOT_REJECTED = ~Q(quotes__status=Quote.Status.REJECTED)
+
+
+def _visible_quotes():
+    return Quote.objects.visible().select_related("article__source", "speaker")
+
+
+def _filename(base: list[str], filters, *, skip: tuple[str, ...] = ()) -> list[str]:
+    """``quotes`` + ``theme alliances`` …: the filters a file holds, in its name (not the sort)."""
+    parts = list(base)
+    for applied in filters:
+        if applied.param not in (*skip, "sort"):
+            parts += [applied.param, applied.value]
+    return parts
+
+
+def _quote_report(request: HttpRequest, queryset, *, page: str, kind_label: str, title: str, filename: list[str],
+                  build_sections, filters=(), subject: dict | None = None, standfirst: str = "") -> Report:
+    """A page whose items are quotes (every detail page, the quote list and search)."""
+    site = Site(request)
+    return Report(
+        page=page, kind_label=kind_label, title=title, permalink=site.permalink(), filename_parts=filename,
+        item_type="quote", columns=rows.QUOTE_COLUMNS,
+        items=lambda: rows.stream(rows.with_quote_details(queryset), rows.quote_row, site),
+        count=queryset.order_by().count,
+        sections=lambda: [s for s in build_sections(site) if s is not None],
+        filters=list(filters), subject=subject, standfirst=standfirst,
+    )
+
+
+def _subject(type_: str, obj, request: HttpRequest, name: str, **extra) -> dict:
+    """What a detail page is about, for the JSON export: type, ids and permalink."""
+    return {"type": type_, "id": obj.pk, "slug": getattr(obj, "slug", None), "name": name,
+            "permalink": Site(request).url(obj.get_absolute_url()), **extra}
+
+
+# Quotes, people, articles: the filtered lists ------------------------------------------------
+
+def quote_list(request: HttpRequest) -> Report:
+    filterset = QuoteFilter(request.GET, queryset=_visible_quotes())
+    filters = describe(request.GET, kinds=dict(Quote.Kind.choices), sorts=QuoteFilter.sort_fields,
+                       cleaned=_cleaned(filterset))
+    return _quote_report(
+        request, filterset.qs, page="quote_list", kind_label="Quotes", title="Quotes",
+        filename=_filename(["quotes"], filters), filters=filters,
+        build_sections=lambda site: [sections.quotes("Quotes", filterset.qs, site, empty="No quotes match.")],
+    )
+
+
+def quote_detail(request: HttpRequest, pk: int) -> Report:
+    quote = get_object_or_404(Quote.objects.visible().select_related("speaker"), pk=pk)
+    queryset = _visible_quotes().filter(pk=quote.pk)
+    return _quote_report(
+        request, queryset, page="quote_detail", kind_label="Quote", title=f"{quote.speaker_label}: “{quote.text}”"[:300],
+        filename=["quote", str(quote.pk)], subject=_subject("quote", quote, request, quote.speaker_label),
+        build_sections=lambda site: [sections.quotes("The quote", queryset, site)],
+    )
+
+
+def article_list(request: HttpRequest) -> Report:
+    site = Site(request)
+    articles = Article.objects.select_related("source").annotate(quote_count=Count("quotes", filter=NOT_REJECTED))
+    filterset = ArticleFilter(request.GET, queryset=articles)
+    filters = describe(request.GET, labels={"person": "Quoted"}, sorts=ArticleFilter.sort_fields,
+                       cleaned=_cleaned(filterset))
+    return Report(
+        page="article_list", kind_label="Articles", title="Articles", permalink=site.permalink(),
+        filename_parts=_filename(["articles"], filters), item_type="article", columns=rows.ARTICLE_COLUMNS,
+        items=lambda: rows.stream(filterset.qs, rows.article_row, site), count=filterset.qs.order_by().count,
+        sections=lambda: [sections.article_table("Articles", filterset.qs, site)], filters=filters,
+    )
+
+
+def person_list(request: HttpRequest) -> Report:
+    site = Site(request)
+    people = Person.objects.select_related("country").with_quote_counts()
+    filterset = PersonFilter(request.GET, queryset=people)
+    filters = describe(request.GET, kinds=dict(Person.Kind.choices), sorts=PersonFilter.sort_fields,
+                       labels={"theme": "Speaks on", "source": "Quoted in", "q": "Name"}, cleaned=_cleaned(filterset))
+
+    def build() -> list:
+        table = [
+            [Link(p.name, site.url(p.get_absolute_url())), p.get_kind_display(), p.quote_count, p.article_count]
+            for p in filterset.qs
+        ]
+        return [sections.table("People", ["Name", "Kind", "Quotes", "Articles"], table, empty="Nobody matches.",
+                               numeric=(2, 3))]
+
+    return Report(
+        page="person_list", kind_label="People", title="People", permalink=site.permalink(),
+        filename_parts=_filename(["people"], filters), item_type="person", columns=rows.PERSON_COLUMNS,
+        items=lambda: rows.stream(filterset.qs, rows.person_row, site), count=filterset.qs.order_by().count,
+        sections=build, filters=filters,
+    )
+
+
+def _cleaned(filterset) -> dict:
+    """The values the filterset applies: django-filter drops the invalid ones and filters by the rest."""
+    filterset.form.is_valid()
+    return filterset.form.cleaned_data
+
+
+# Detail pages -------------------------------------------------------------------------------
+
+def person_detail(request: HttpRequest, slug: str) -> Report:
+    person = get_object_or_404(Person.objects.select_related("country"), slug=slug)
+    queryset = _visible_quotes().filter(speaker=person).order_by("-article__published", "article_id", "start")
+
+    def build(site: Site) -> list:
+        descriptions = (
+            person.mentions.select_related("article__source").order_by("article__published", "article__imported_at")
+        )
+        described = [
+            [sections.day(m.article.published), Link(sections.outlet(m.article), site.url(m.article.get_absolute_url())),
+             m.description or ("author" if m.is_author else "named, not described")]
+            for m in descriptions
+        ]
+        themes = (
+            QuoteTheme.objects.filter(quote__in=queryset.order_by()).values("theme__slug", "theme__name")
+            .annotate(n=Count("quote_id", distinct=True)).order_by("-n", "theme__name")
+        )
+        return [
+            sections.table(f"How articles describe {person.name}", ["Date", "Article", "As printed"], described,
+                           empty="Not described in any article yet."),
+            sections.quotes(f"Quotes by {person.name}", queryset, site, empty=f"{person.name} is mentioned but not quoted."),
+            sections.table("Speaks on", ["Theme", "Quotes"], [[t["theme__name"], t["n"]] for t in themes],
+                           empty="No themes.", numeric=(1,)),
+            sections.notes(f"Editors’ notes on {person.name}", sections.public_notes(people=person), site),
+        ]
+
+    standfirst = " · ".join(p for p in (person.get_kind_display(), person.country.name if person.country else "") if p)
+    return _quote_report(
+        request, queryset, page="person_detail", kind_label="Person", title=person.name,
+        filename=["person", person.slug], build_sections=build, standfirst=standfirst,
+        subject=_subject("person", person, request, person.name, person_kind=person.kind, aliases=list(person.aliases)),
+    )
+
+
+def theme_detail(request: HttpRequest, slug: str) -> Report:
+    theme = get_object_or_404(Theme, slug=slug)
+    data = request.GET.copy()
+    data["theme"] = theme.slug
+    filterset = QuoteFilter(data, queryset=_visible_quotes())
+    filters = describe(data, kinds=dict(Quote.Kind.choices), sorts=QuoteFilter.sort_fields, cleaned=_cleaned(filterset))
+
+    def build(site: Site) -> list:
+        timeline = (
+            filterset.qs.order_by().exclude(article__published=None)
+            .annotate(month=TruncMonth("article__published")).values_list("month").annotate(n=Count("id"))
+        )
+        top = ArticleTheme.objects.filter(theme=theme).select_related("article__source").order_by("-score")[:10]
+        return [
+            sections.chart(f"Quotes on {theme.name} per month", monthly_chart(sorted(timeline),
+                           title=f"Quotes on {theme.name} per month")),
+            sections.quotes(f"Quotes on {theme.name}", filterset.qs, site, empty="No quotes on this theme match."),
+            sections.table("Articles most on this theme", ["Article", "Outlet", "Matched"], [
+                [Link(at.article.display_title, site.url(at.article.get_absolute_url())), sections.outlet(at.article),
+                 ", ".join(at.matches)] for at in top
+            ], empty="No articles."),
+            sections.notes(f"Editors’ notes on {theme.name}", sections.public_notes(themes=theme), site),
+        ]
+
+    return _quote_report(
+        request, filterset.qs, page="theme_detail", kind_label="Theme", title=theme.name,
+        filename=_filename(["theme", theme.slug], filters, skip=("theme",)), filters=filters,
+        build_sections=build, standfirst=theme.description,
+        subject=_subject("theme", theme, request, theme.name),
+    )
+
+
+def source_detail(request: HttpRequest, slug: str) -> Report:
+    source = get_object_or_404(Source.objects.select_related("country"), slug=slug)
+    queryset = _visible_quotes().filter(article__source=source).order_by("-article__published", "article_id", "start")
+
+    def build(site: Site) -> list:
+        articles = source.articles.select_related("source").annotate(
+            quote_count=Count("quotes", filter=NOT_REJECTED)).order_by("-published", "-imported_at")
+        speakers = (
+            queryset.order_by().exclude(speaker=None).values("speaker__name").annotate(n=Count("id"))
+            .order_by("-n", "speaker__name")
+        )
+        return [
+            sections.article_table(f"Articles in {source.name}", articles, site),
+            sections.table("Whom it quotes", ["Speaker", "Quotes"], [[s["speaker__name"], s["n"]] for s in speakers],
+                           empty="Nobody named.", numeric=(1,)),
+            sections.quotes(f"Quotes in {source.name}", queryset, site),
+        ]
+
+    standfirst = " · ".join(p for p in (source.get_kind_display(), source.country.name if source.country else "",
+                                        source.homepage) if p)
+    return _quote_report(
+        request, queryset, page="source_detail", kind_label="Source", title=source.name,
+        filename=["source", source.slug], build_sections=build, standfirst=standfirst,
+        subject=_subject("source", source, request, source.name),
+    )
+
+
+def country_detail(request: HttpRequest, code: str) -> Report:
+    if code != code.lower():
+        raise Http404("Country codes are lower case: /countries/kp/")
+    country = get_object_or_404(Country, code=code.upper())
+    in_article = CountryMention.objects.filter(country=country, article=OuterRef("article"))
+    queryset = (
+        _visible_quotes().filter(Exists(in_article)).order_by("-article__published", "article_id", "start")
+    )
+
+    def build(site: Site) -> list:
+        mentions = (
+            CountryMention.objects.filter(country=country).select_related("article__source")
+            .order_by("-article__published", "-count")
+        )
+        articles = []
+        for mention in mentions:
+            mention.article.times = mention.count
+            articles.append(mention.article)
+        return [
+            sections.article_table(f"Articles that mention {country.name}", articles, site, count=("Named", "times")),
+            sections.quotes("Quotes in those articles", queryset, site),
+            sections.notes(f"Editors’ notes on {country.name}", sections.public_notes(countries=country), site),
+        ]
+
+    subject = {"type": "country", "id": country.pk, "slug": country.code.lower(), "name": country.name,
+               "permalink": Site(request).url(country.get_absolute_url())}
+    return _quote_report(
+        request, queryset, page="country_detail", kind_label="Country", title=country.name,
+        filename=["country", country.code.lower(), country.name], build_sections=build, subject=subject,
+    )
+
+
+def article_detail(request: HttpRequest, slug: str) -> Report:
+    from articles.exports.article import article_sections
+
+    article = get_object_or_404(Article.objects.select_related("source"), slug=slug)
+    queryset = _visible_quotes().filter(article=article).order_by("start")
+    by = ", ".join(a.name for a in article.authors.all())
+    standfirst = " · ".join(p for p in (sections.outlet(article), sections.day(article.published),
+                                        f"By {by}" if by else "", article.url) if p)
+    return _quote_report(
+        request, queryset, page="article_detail", kind_label="Article", title=article.display_title,
+        filename=["article", article.slug], standfirst=standfirst,
+        build_sections=lambda site: article_sections(article, queryset, site),
+        subject=_subject("article", article, request, article.display_title, url=article.url,
+                         published=article.published.isoformat() if article.published else None),
+    )
+
+
+# Lists of other things ----------------------------------------------------------------------
+
+def figure_list(request: HttpRequest) -> Report:
+    from articles.models import Figure
+
+    site = Site(request)
+    figures = Figure.objects.select_related("article__source").order_by("group_key", "article__published", "start")
+    return Report(
+        page="figure_list", kind_label="Figures", title="Figures", permalink=site.permalink(),
+        filename_parts=["figures"], item_type="figure", columns=rows.FIGURE_COLUMNS,
+        items=lambda: rows.stream(figures, rows.figure_row, site), count=figures.order_by().count,
+        sections=lambda: [sections.figure_groups(site)],
+        standfirst="Numeric claims, grouped by what they count, so that outlets can be compared side by side.",
+    )
+
+
+def source_list(request: HttpRequest) -> Report:
+    site = Site(request)
+    sources = (
+        Source.objects.select_related("country").annotate(
+            article_count=_count(Article.objects.filter(source=OuterRef("pk")), "source"),
+            quote_count=_count(Quote.objects.visible().filter(article__source=OuterRef("pk")), "article__source"),
+        ).order_by("-article_count", "name")
+    )
+
+    def build() -> list:
+        table = [[Link(s.name, site.url(s.get_absolute_url())), s.get_kind_display(),
+                  s.country.name if s.country else "", s.article_count, s.quote_count] for s in sources]
+        return [
+            sections.table("Outlets", ["Outlet", "Kind", "Country", "Articles", "Quotes"], table,
+                           empty="No outlets yet.", numeric=(3, 4)),
+            sections.matrix("Articles per theme, by outlet", themes_by_outlet()),
+        ]
+
+    return Report(
+        page="source_list", kind_label="Sources", title="Sources", permalink=site.permalink(),
+        filename_parts=["sources"], item_type="source", columns=rows.SOURCE_COLUMNS,
+        items=lambda: rows.stream(sources, rows.source_row, site), count=sources.order_by().count, sections=build,
+    )
+
+
+def theme_list(request: HttpRequest) -> Report:
+    site = Site(request)
+    quotes = Quote.objects.visible().filter(quote_themes__theme=OuterRef("pk"))
+    themes = Theme.objects.annotate(
+        article_count=_count(ArticleTheme.objects.filter(theme=OuterRef("pk")), "theme"),
+        quote_count=Coalesce(Subquery(quotes.order_by().values("quote_themes__theme").annotate(n=Count("id"))
+                                      .values("n")[:1]), 0),
+    ).order_by("-article_count", "name")
+
+    def build() -> list:
+        table = [[Link(t.name, site.url(t.get_absolute_url())), t.description, t.article_count, t.quote_count]
+                 for t in themes]
+        return [
+            sections.table("Themes", ["Theme", "About", "Articles", "Quotes"], table, numeric=(2, 3)),
+            sections.matrix("Articles per theme, by outlet", themes_by_outlet()),
+        ]
+
+    return Report(
+        page="theme_list", kind_label="Themes", title="Themes", permalink=site.permalink(),
+        filename_parts=["themes"], item_type="theme", columns=rows.THEME_COLUMNS,
+        items=lambda: rows.stream(themes, rows.theme_row, site), count=themes.order_by().count, sections=build,
+    )
+
+
+def country_list(request: HttpRequest) -> Report:
+    site = Site(request)
+    countries = (
+        Country.objects.annotate(article_count=Count("mentions"), mention_count=Sum("mentions__count"))
+        .filter(article_count__gt=0).order_by("-article_count", "-mention_count", "name")
+    )
+
+    def build() -> list:
+        table = [[Link(c.name, site.url(c.get_absolute_url())), c.code, c.article_count, c.mention_count]
+                 for c in countries]
+        return [sections.table("Countries", ["Country", "Code", "Articles", "Mentions"], table,
+                               empty="No countries mentioned yet.", numeric=(2, 3))]
+
+    return Report(
+        page="country_list", kind_label="Countries", title="Countries", permalink=site.permalink(),
+        filename_parts=["countries"], item_type="country", columns=rows.COUNTRY_COLUMNS,
+        items=lambda: rows.stream(countries, rows.country_row, site), count=countries.count, sections=build,
+    )
+
+
+def search(request: HttpRequest) -> Report:
+    from articles.views.search import MAX_QUERY
+
+    query = request.GET.get("q", "").strip()[:MAX_QUERY]
+    queryset = _visible_quotes().search(query) if query else Quote.objects.none()
+
+    def build(site: Site) -> list:
+        if not query:
+            return []
+        people = [[Link(p.name, site.url(p.get_absolute_url())), p.get_kind_display()]
+                  for p in Person.objects.matching(query)[:10]]
+        articles = Article.objects.select_related("source").search(query)
+        return [
+            sections.table("People", ["Name", "Kind"], people, empty="No one by that name."),
+            sections.quotes("Quotes", queryset, site, empty="No quotes match."),
+            sections.article_table("Articles", articles, site, count=None),
+        ]
+
+    filters = describe({"q": query}) if query else []
+    return _quote_report(
+        request, queryset, page="search", kind_label="Search results",
+        title=f"Search: “{query}”" if query else "Search", filename=_filename(["search"], filters),
+        build_sections=build, filters=filters,
+    )
+

@@ -1,0 +1,76 @@
+"""CSV and JSON: the page's items as data, streamed row by row in constant memory."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import StreamingHttpResponse
+
+from articles.exports.report import Report
+
+# A spreadsheet runs a cell starting with one of these as a formula (CSV injection);
+# OWASP's advice is to make it text with a leading single quote.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+LIST_SEPARATOR = "; "
+
+
+def escape_formula(value: str) -> str:
+    return f"'{value}" if value.startswith(FORMULA_STARTS) else value
+
+
+def csv_cell(value) -> str | int | float:
+    """One CSV cell: lists joined, empty for None, strings defused. Numbers stay numbers
+    (a negative count is data, not a formula; the csv module writes it as digits)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return value
+    if isinstance(value, list | tuple):
+        value = LIST_SEPARATOR.join(str(v) for v in value)
+    return escape_formula(str(value))
+
+
+class _Echo:
+    """A file-like object whose write() hands the line back, so csv.writer can feed a generator."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
+def csv_lines(report: Report) -> Iterator[str]:
+    writer = csv.writer(_Echo())
+    yield writer.writerow(report.columns)
+    for row in report.items():
+        yield writer.writerow([csv_cell(row.get(column)) for column in report.columns])
+
+
+def json_chunks(report: Report) -> Iterator[str]:
+    """``{…header…, "items": [ … ], "count": n}`` written piece by piece: the items are never
+    all in memory, so the count comes last."""
+    header = json.dumps(report.header(), cls=DjangoJSONEncoder, ensure_ascii=False)
+    yield header[:-1] + ', "items": ['
+    count = 0
+    for row in report.items():
+        yield ("," if count else "") + "\n" + json.dumps(row, cls=DjangoJSONEncoder, ensure_ascii=False)
+        count += 1
+    yield f'\n], "count": {count}}}\n'
+
+
+def csv_response(report: Report) -> StreamingHttpResponse:
+    return _attachment(StreamingHttpResponse(csv_lines(report), content_type="text/csv; charset=utf-8"),
+                       report.filename("csv"))
+
+
+def json_response(report: Report) -> StreamingHttpResponse:
+    return _attachment(StreamingHttpResponse(json_chunks(report), content_type="application/json; charset=utf-8"),
+                       report.filename("json"))
+
+
+def _attachment(response, filename: str):
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
