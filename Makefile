@@ -4,11 +4,13 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
-APT_PACKAGES := chromium fonts-dejavu-core fonts-dejavu-extra fonts-liberation poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
+# Debian packages: what the app needs to run (PDF reports: pango and fonts), and what the tests add.
+RUN_PACKAGES := fonts-dejavu-core fonts-dejavu-extra fonts-liberation libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
+TEST_PACKAGES := chromium poppler-utils
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test bench lint setup install system-packages db-stop clean-db help
+.PHONY: run test bench lint setup install runtime-packages system-packages db-stop help
 
 help:
 	@echo "make run    - set up everything and serve http://$(HOST):$(PORT) with the corpus loaded"
@@ -25,16 +27,23 @@ $(INSTALLED): requirements.txt
 
 install: $(INSTALLED)
 
-# Debian packages the tests and reports need, installed only when missing.
-system-packages:
-	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+# Installs the Debian packages named in $(1) that are missing (root, or sudo).
+define apt_install
+	@missing=$$(for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 		echo "Installing Debian packages:" $$missing; \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
 	fi
+endef
 
-setup: $(INSTALLED)
+runtime-packages:
+	$(call apt_install,$(RUN_PACKAGES))
+
+system-packages:
+	$(call apt_install,$(RUN_PACKAGES) $(TEST_PACKAGES))
+
+setup: $(INSTALLED) runtime-packages
 	$(BIN)/python manage.py setup
 
 run: setup
