@@ -41,10 +41,15 @@ def page_urls(data: dict) -> list[str]:
 @pytest.mark.parametrize("scale", [1, 10])
 def test_every_page_runs_at_most_twelve_queries(client, django_assert_max_num_queries, scale):
     data = make_dataset(scale)
+    counts = {}
     for url in page_urls(data):
-        with django_assert_max_num_queries(MAX_QUERIES, info=url):
+        with django_assert_max_num_queries(MAX_QUERIES, info=url) as queries:
             response = client.get(url)
         assert response.status_code == 200, url
+        counts[url] = len(queries)
+    print(f"\nqueries per page at scale {scale}×:")
+    for url, count in counts.items():
+        print(f"  {count:>3}  {url}")
 
 
 def test_htmx_requests_get_only_the_results_region(client):
