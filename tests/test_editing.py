@@ -192,3 +192,37 @@ def test_editing_a_themes_keywords_retags_the_articles(client, editor, corpus):
     assert response.status_code == 302
     tagged = {at.article.title for at in theme.article_themes.select_related("article")}
     assert tagged == {"North Korea’s arrival is no triumph for Putin in Ukraine"}
+
+
+def test_a_stale_quote_edit_is_refused(client, editor, corpus):
+    quote = Quote.objects.get(text="fair game")
+    url = reverse("admin:articles_quote_change", args=[quote.pk])
+    form = {"text": quote.text, "speaker": quote.speaker_id, "speaker_kind": "person", "speaker_text": "Kirby",
+            "cue": "told", "kind": "partial", "status": "verified", "version_seen": quote.version,
+            "quote_themes-TOTAL_FORMS": 0, "quote_themes-INITIAL_FORMS": 0}
+    assert client.post(url, form).status_code == 302
+    response = client.post(url, {**form, "cue": "said"})  # opened before the first save
+    assert response.status_code == 200
+    assert "Someone else saved this quote while you were editing it" in response.content.decode()
+    quote.refresh_from_db()
+    assert (quote.cue, quote.version) == ("told", 2)
+
+
+def test_an_editor_can_revert_a_change_from_its_history(client, editor, corpus):
+    quote = Quote.objects.get(text="fair game")
+    original = quote.history.earliest()
+    url = reverse("admin:articles_quote_change", args=[quote.pk])
+    form = {"text": quote.text, "speaker": quote.speaker_id, "speaker_kind": "person", "speaker_text": "Kirby",
+            "cue": "whispered", "kind": "partial", "status": "machine", "version_seen": quote.version,
+            "quote_themes-TOTAL_FORMS": 0, "quote_themes-INITIAL_FORMS": 0}
+    assert client.post(url, form).status_code == 302
+    history = client.get(reverse("admin:articles_quote_history", args=[quote.pk])).content.decode()
+    assert editor.username in history  # who changed it, and when
+    revert_url = reverse("admin:articles_quote_simple_history", args=[quote.pk, original.history_id])
+    page = client.get(revert_url).content.decode()
+    assert "Revert" in page and 'value="told"' in page  # the old version, ready to save back
+    quote.refresh_from_db()
+    response = client.post(revert_url, {**form, "cue": "told", "version_seen": quote.version})
+    assert response.status_code == 302
+    quote.refresh_from_db()
+    assert quote.cue == "told"

@@ -64,3 +64,9 @@ def test_pages_send_a_content_security_policy_without_inline_scripts(client, cor
     policy = response.headers["Content-Security-Policy"]
     assert "script-src 'self'" in policy and "unsafe-inline" not in policy
     assert "<script>" not in response.content.decode()
+
+
+def test_an_upper_case_country_code_redirects_to_the_lower_case_url(client, corpus):
+    response = client.get("/countries/KP/")
+    assert response.status_code == 301 and response.url == "/countries/kp/"
+    assert client.get("/countries/zz/").status_code == 404

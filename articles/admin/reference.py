@@ -20,6 +20,7 @@ from articles.models import (
     OrganisationMention,
     Passage,
     PersonMention,
+    QuoteTheme,
     Source,
     Theme,
 )
@@ -130,6 +131,14 @@ class OrganisationMentionAdmin(admin.ModelAdmin):
     list_display = ["organisation", "article", "count"]
     list_select_related = ["organisation", "article", "article__source"]
     autocomplete_fields = ["organisation", "article"]
+
+
+@admin.register(QuoteTheme)
+class QuoteThemeAdmin(admin.ModelAdmin):
+    list_display = ["theme", "quote", "score"]
+    list_select_related = ["theme", "quote", "quote__speaker"]
+    autocomplete_fields = ["theme"]
+    raw_id_fields = ["quote"]
 
 
 @admin.register(ArticleTheme)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.db.models import Count, Exists, OuterRef, Q, Sum
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
 from articles.exports import exportable
@@ -24,7 +24,7 @@ def country_list(request: HttpRequest) -> HttpResponse:
 @exportable("country_detail")
 def country_detail(request: HttpRequest, code: str) -> HttpResponse:
     if code != code.lower():
-        raise Http404("Country codes are lower case: /countries/kp/")
+        return redirect("country_detail", code.lower(), permanent=True)  # /countries/KP/ → /countries/kp/
     country = Country.objects.filter(code=code.upper()).first()
     if country is None:
         raise Http404("No such country")

@@ -35,9 +35,18 @@ def figure_list(request: HttpRequest) -> HttpResponse:
         rows.append({
             **group,
             "items": [
-                {"figure": f, "left": round(100 * f.value_low / peak, 1),
-                 "width": max(round(100 * (f.value_high - f.value_low) / peak, 1), 0.8)}
+                _range_bar(f, peak)
                 for f in figures
             ],
         })
     return render_page(request, "figures/figure_list.html", {"page": page, "groups": rows})
+
+
+def _range_bar(figure: Figure, peak: float) -> dict:
+    """Where a figure's range sits on a 0–100 track scaled to the group's largest value.
+
+    A single value gets a thin mark, kept inside the track even at the peak.
+    """
+    width = max(round(100 * (figure.value_high - figure.value_low) / peak, 1), 0.8)
+    left = min(round(100 * figure.value_low / peak, 1), 100 - width)
+    return {"figure": figure, "left": left, "width": width}
