@@ -41,5 +41,5 @@ def test_the_readable_summary_lists_quotes_people_and_countries():
 def test_a_bad_file_is_refused_by_name(tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_text("")
-    with pytest.raises(CommandError, match="empty.txt: is empty"):
+    with pytest.raises(CommandError, match=r"empty\.txt: is empty"):
         call_command("extract", str(empty))
