@@ -73,3 +73,50 @@ def column_chart(series: list[tuple[str, float]], *, title: str, width: int = 64
 
 def monthly_chart(rows: list[tuple[date, int]], *, title: str) -> BarChart:
     return column_chart([(d.strftime("%b %Y"), n) for d, n in month_series(rows)], title=title)
+
+
+@dataclass(slots=True)
+class HeatCell:
+    x: float
+    count: int
+    level: int  # 0–4, the shade
+
+
+@dataclass(slots=True)
+class HeatRow:
+    y: float
+    label: str
+    slug: str
+    cells: list[HeatCell]
+
+
+@dataclass(slots=True)
+class HeatMap:
+    width: int
+    height: int
+    cell_width: int
+    cell_height: int
+    columns: list[tuple[float, str, str]]  # (x of the column's middle, label, slug)
+    rows: list[HeatRow]
+
+
+def heatmap(matrix: dict, *, label_width: int = 170, cell_width: int = 58, cell_height: int = 24,
+            header: int = 96) -> HeatMap:
+    """Geometry for the themes-by-outlet matrix from ``themes_by_outlet()``: one shaded cell per count."""
+    columns = [(label_width + i * cell_width + cell_width / 2, name, slug)
+               for i, (slug, name) in enumerate(matrix["themes"])]
+    rows = [
+        HeatRow(
+            y=header + r * cell_height,
+            label=row["name"],
+            slug=row["slug"],
+            cells=[HeatCell(label_width + i * cell_width, count, min(4, round(level / 25)) if count else 0)
+                   for i, (count, level) in enumerate(row["cells"])],
+        )
+        for r, row in enumerate(matrix["rows"])
+    ]
+    return HeatMap(
+        # The width leaves room for the last column's slanted label.
+        width=label_width + cell_width * len(columns) + 90, height=header + cell_height * len(rows) + 4,
+        cell_width=cell_width, cell_height=cell_height, columns=columns, rows=rows,
+    )

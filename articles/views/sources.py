@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
 from articles.exports import exportable
+from articles.charts import heatmap
 from articles.models import Article, ArticleTheme, Quote, Source
 from articles.views.common import paginate, render_page
 
@@ -53,7 +54,8 @@ def source_list(request: HttpRequest) -> HttpResponse:
         )
         .order_by("-article_count", "name")
     )
-    return render(request, "sources/source_list.html", {"sources": sources, "matrix": themes_by_outlet()})
+    matrix = themes_by_outlet()
+    return render(request, "sources/source_list.html", {"sources": sources, "matrix": matrix, "heat": heatmap(matrix)})
 
 
 @require_GET

@@ -6,7 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
-from articles.charts import monthly_chart
+from articles.charts import heatmap, monthly_chart
 from articles.exports import exportable
 from articles.filters import QuoteFilter, quote_facets
 from articles.models import ArticleTheme, Quote, Theme
@@ -28,7 +28,8 @@ def theme_list(request: HttpRequest) -> HttpResponse:
         Quote.objects.visible().filter(quote_themes__isnull=False)
         .values_list("quote_themes__theme").annotate(n=Count("id")).order_by()
     )
-    context = {"themes": themes, "quote_counts": quote_counts, "matrix": themes_by_outlet()}
+    matrix = themes_by_outlet()
+    context = {"themes": themes, "quote_counts": quote_counts, "matrix": matrix, "heat": heatmap(matrix)}
     return render(request, "themes/theme_list.html", context)
 
 
