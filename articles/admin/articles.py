@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin, messages
+from django.db import models
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -64,6 +65,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
     ]
     inlines = [PassageInline]
     actions = ["reanalyse"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def get_queryset(self, request: HttpRequest):
         return super().get_queryset(request).annotate(quote_total=Count("quotes"))

@@ -6,7 +6,7 @@ import logging
 import threading
 
 from django.contrib import admin, messages
-from django.db import close_old_connections, transaction
+from django.db import close_old_connections, models, transaction
 from django.http import HttpRequest
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -52,6 +52,7 @@ class SourceAdmin(admin.ModelAdmin):
     search_fields = ["name"]
     autocomplete_fields = ["country"]
     prepopulated_fields = {"slug": ["name"]}
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(Country)
