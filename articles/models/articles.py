@@ -3,22 +3,15 @@ from __future__ import annotations
 import hashlib
 
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import (
-    SearchHeadline,
-    SearchQuery,
-    SearchRank,
-    SearchVector,
-    SearchVectorField,
-)
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.text import Truncator
 from simple_history.models import HistoricalRecords
 
+from articles.models.search import SEARCH_CONFIG, ranked_search
 from articles.models.slugs import unique_slug
-
-SEARCH_CONFIG = "english"
 
 
 def checksum(raw_text: str) -> str:
@@ -30,17 +23,8 @@ def checksum(raw_text: str) -> str:
 class ArticleQuerySet(models.QuerySet):
     def search(self, query: str) -> ArticleQuerySet:
         """Web-search syntax ("a phrase", -word, or), ranked, with a highlighted snippet."""
-        search_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
-        return (
-            self.filter(search_vector=search_query)
-            .annotate(
-                rank=SearchRank(F("search_vector"), search_query),
-                snippet=SearchHeadline(
-                    "body", search_query, config=SEARCH_CONFIG, start_sel="\x02", stop_sel="\x03",
-                    max_fragments=2, max_words=30, min_words=12,
-                ),
-            )
-            .order_by("-rank", "-published")
+        return ranked_search(self, query, "body", max_fragments=2, max_words=30, min_words=12).order_by(
+            "-rank", "-published"
         )
 
     def by_theme(self, slug: str) -> ArticleQuerySet:

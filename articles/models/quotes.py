@@ -1,13 +1,13 @@
 from __future__ import annotations
 
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector, SearchVectorField
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from articles.models.articles import SEARCH_CONFIG
+from articles.models.search import SEARCH_CONFIG, ranked_search
 
 
 class QuoteQuerySet(models.QuerySet):
@@ -28,18 +28,8 @@ class QuoteQuerySet(models.QuerySet):
         return self.filter(article__country_mentions__country__code=code.upper())
 
     def search(self, query: str) -> QuoteQuerySet:
-        search_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
-        return (
-            self.filter(search_vector=search_query)
-            .annotate(
-                rank=SearchRank(F("search_vector"), search_query),
-                snippet=SearchHeadline(
-                    "text", search_query, config=SEARCH_CONFIG, start_sel="\x02", stop_sel="\x03",
-                    highlight_all=True,
-                ),
-            )
-            .order_by("-rank")
-        )
+        """Web-search syntax, ranked, with the whole quote as its snippet (matches marked)."""
+        return ranked_search(self, query, "text", highlight_all=True).order_by("-rank")
 
 
 class Quote(models.Model):

@@ -2,9 +2,10 @@ from __future__ import annotations
 
 from django import template
 
-register = template.Library()
+from articles.models.search import MATCH_START as START
+from articles.models.search import MATCH_STOP as STOP
 
-START, STOP = "\x02", "\x03"
+register = template.Library()
 
 
 @register.filter
