@@ -8,8 +8,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
-from articles.exports import exportable
 from articles.charts import heatmap
+from articles.exports import exportable
 from articles.models import Article, ArticleTheme, Quote, Source
 from articles.views.common import paginate, render_page
 
