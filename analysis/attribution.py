@@ -26,6 +26,7 @@ from analysis.lexicon import (
     TITLES,
 )
 from analysis.mentions import Mention, gender_of
+from analysis.names import fold
 from analysis.orgs import canonical_org, org_kind
 from analysis.people import Cast, Entity
 from analysis.results import SpeakerKind
@@ -39,7 +40,12 @@ _ANON_LEFT = re.compile(
     rf"(?:(?!(?:with|the|a|an|and|but|of|in|on|at|for|to|from|as|by|while|when)\b)[a-z][\w\-]*\s+){{0,2}}?)"
     rf"(?i:{_NOUN_ALT})(?:s|es)?{_POSTMOD}\s*$"
 )
-_ANON_RIGHT = re.compile(rf"^\s*((?i:{_DET})\s+(?:[\w’'\-]+\s+){{0,4}}?(?i:{_NOUN_ALT})(?:s|es)?)\b")
+_ANON_RIGHT = re.compile(rf"^\s*((?i:{_DET})\s+(?:[\w’'\-]+\s+){{0,4}}?(?i:{_NOUN_ALT})(?:s|es)?"
+                         rf"(?:\s+(?i:{_NOUN_ALT})(?:s|es)?\b)?"  # "a European diplomat"
+                         r"(?:\s+(?:from|in|at|with|of|familiar with|close to|based in)\s+[^,;:.“”\"‘’()]{1,50}?"
+                         r"(?=\s*(?:[,.;:]|$)))?)\b")
+_BARE_DEFINITE = re.compile(r"(?i:the)\s+([a-z]+)")
+_COMPANY_NOUNS = {"company", "firm", "group", "manufacturer", "maker", "producer", "corporation", "business"}
 _ANON_ANY = re.compile(rf"\b(?i:{_DET})\s+(?:[\w’'\-]+\s+){{0,3}}?(?i:{_NOUN_ALT})(?:s|es)?\b")
 _POSTMOD_SPLIT = re.compile(r"\s+(?:with|from|at|in|of|close to|familiar with|based in|inside|within|for|who)\s+")
 _PRONOUN = re.compile(r"\b(he|she|they|I|we)\b", re.I)
@@ -109,6 +115,8 @@ class Attributor:
                 continue  # "the United States", "Omar Said": a name, not a verb
             cue = Cue(offset + m.start(), offset + m.end(), word, CUE_WORDS[word.lower()])
             self._resolve(cue, masked, offset)
+            if cue.subject is not None and cue.subject.kind != SpeakerKind.PERSON:
+                self._definite(cue)
             out.append(cue)
         return out
 
@@ -191,6 +199,38 @@ class Attributor:
             return None
         return start + len(text), start, _describe(text)
 
+    def _definite(self, cue: Cue) -> None:
+        """'The council said' / 'the company said' / 'the person said': a bare definite
+        noun names an institution or a source introduced earlier; take its fuller name."""
+        subject = cue.subject
+        m = _BARE_DEFINITE.fullmatch((subject.text or "").strip())
+        if m is None:
+            return
+        noun = m.group(1).lower()
+        at = cue.subject_start if cue.subject_start is not None else cue.start
+        window = self.body[max(0, at - 2500):at]
+        if subject.kind == SpeakerKind.ORGANISATION:
+            named = None
+            for found in re.finditer(rf"((?:[A-Z][\w\-]*(?:[’']s)?\s+)+(?:[a-z][\w\-]*\s+){{0,2}})((?i:{noun}))\b", window):
+                words = found.group(1).split()
+                while words and fold(words[0]) in {"the", "a", "an", "this", "that", "its", "their"}:
+                    words.pop(0)
+                if any(w[:1].isupper() for w in words):
+                    named = " ".join([*words, found.group(2)])
+            if named is None and noun in _COMPANY_NOUNS:
+                before = [o for o in self.orgs if o.end <= at and org_kind(o.text) in {"company", "other", None}]
+                named = canonical_org(before[-1].text) if before else None
+            if named:
+                cue.subject = Speaker(subject.text, SpeakerKind.ORGANISATION, named)
+            return
+        # An anonymous source: "a person who attended the meeting" ... "the person said".
+        intro = None
+        for found in re.finditer(rf"\b(?i:a|an|one|another)\s+(?:[\w’'\-]+\s+){{0,4}}?{noun}\b[^.;:“”\"]{{0,80}}", window):
+            intro = found.group(0)
+        if intro:
+            intro = re.split(r",|\s+(?:said|told|says|added|warned|had|has|was|is|were|are)\b", intro)[0].strip()
+            cue.subject = Speaker(subject.text, SpeakerKind.ANONYMOUS, intro)
+
     def _right_subject(self, cue: Cue, right: str, at: int, according: bool) -> None:
         stripped = len(right) - len(right.lstrip())
         pos = at + stripped
@@ -229,6 +269,15 @@ class Attributor:
                 out.append(self.outside[i])
             i += 1
         return out
+
+    def mentions_in(self, lo: int, hi: int) -> list[Mention]:
+        """People named outside quotations between two body offsets, in order."""
+        return self._mentions_between(lo, hi)
+
+    def person_speaker(self, m: Mention, strict: bool = True) -> Speaker:
+        speaker = self._person(m)
+        speaker.strict = strict
+        return speaker
 
     def _person(self, m: Mention) -> Speaker:
         ent = self.cast.person_of.get(id(m))

@@ -174,20 +174,23 @@ def _clean(text: str, start: int, end: int, possessive: bool) -> tuple[int, int,
             span = span[len(first) + 1:]
         title = text[inside.start():start].strip()
     m = TITLE_RE.match(span + " ")
+    lead_title = None
     if title is None and m and len(m.group(0).strip()) < len(span):
-        title = m.group(0).strip()
+        title = lead_title = m.group(0).strip()
         start += len(m.group(0))
         span = text[start:end]
-    elif title is None:
-        # "Russian Defense Minister Andrei Belousov": a title after a modifier.
+    if title is None or lead_title is not None:
+        # "Russian Defense Minister Andrei Belousov", "Deputy Infrastructure Minister
+        # Oleh Savchuk": a title after a modifier (and after a leading title).
         words = span.split(" ")
         last = max((i for i, w in enumerate(words[:-1]) if w in _HEAD_TITLES), default=-1)
         rest = " ".join(words[last + 1:])
         # "European Commission President Ursula von der Leyen": split unless the
         # whole span is an organisation and what follows the title is not a name.
         if last >= 0 and (not org_kind(span) or canonical_figure(rest) or fold(words[last + 1]) in given_names()):
-            title = " ".join(words[: last + 1])
-            start += len(title) + 1
+            extra = " ".join(words[: last + 1])
+            title = f"{lead_title} {extra}" if lead_title else extra
+            start += len(extra) + 1
             span = text[start:end]
     span = span.rstrip(".") if not re.search(r"(?:[A-Z]\.){2,}$|\b[A-Z]\.$|Jr\.$", span) else span
     end = start + len(span)

@@ -64,6 +64,7 @@ class _Quote:
     sentence: int
     end_para: _Para | None = None  # last paragraph of a multi-paragraph quote
     end_span: MarkedSpan | None = None
+    continued: list[tuple[_Para, MarkedSpan]] = field(default_factory=list)  # every later paragraph
     speaker: Speaker | None = None
     cue: Cue | None = None
     how: str = "none"
@@ -128,6 +129,7 @@ def _merge_paragraphs(paras: list[_Para], quotes: list[_Quote]) -> list[_Quote]:
                 if _has_own_attribution(paras[j]) and _has_own_attribution(nxt):
                     break
                 q.end_para, q.end_span = nxt, first.span
+                q.continued.append((nxt, first.span))
                 skip.add(id(first))
                 current, j = first, j + 1
     return out
@@ -226,6 +228,12 @@ def _from_neighbours(q: _Quote, paras: list[_Para], attributor: Attributor):
         for c in para.cues[index - 1]:
             if c.subject is not None and c.stem != "according to":
                 return c.subject, c, "previous"
+    # A quotation that stands as a sentence of its own, with no cue anywhere near it:
+    # '“…” That is the verdict of Jane Doe, …' / '“…” Doe does not hide her anger.' /
+    # 'Doe was in combative mood. “…”' -- the person who opens the adjacent sentence.
+    found = _standalone(q, attributor)
+    if found is not None:
+        return found
     # A paragraph that opens with a quotation after "… said:" ending the previous paragraph.
     if index == 0:
         k = paras.index(para)
@@ -236,14 +244,61 @@ def _from_neighbours(q: _Quote, paras: list[_Para], attributor: Attributor):
     return None
 
 
+_LEAD_WORDS = r"(?:(?:Then|But|And|Yet|Still|Now|So|Instead|Later|Today|Here)\s+)?"
+_VERDICT = re.compile(
+    r"^\s*(?:That|This|Such|It)\s+(?:is|was|has\s+been|remains)\s+(?:the\s+|a\s+)?(?:[\w\-]+\s+)?"
+    r"(?:verdict|view|assessment|conclusion|warning|message|argument|opinion|judgement|judgment|"
+    r"diagnosis|advice|prediction|complaint|lament)\s+of\s+(?:the\s+)?(?:[a-z][\w\-]*\s+){0,3}$")
+
+
+def _standalone(q: _Quote, attributor: Attributor):
+    para, index = q.para, q.sentence
+    a, b = para.sentences[index]
+    rest = para.masked[a:q.span.start - 1] + para.masked[q.span.end + (1 if q.span.closed else 0):b]
+    if q.end_para is not None or re.search(r"\w", rest) or _quotes_in(para, index) > 1:
+        return None
+    base = para.passage.start
+    neighbours = []
+    if index == 0 and index + 1 < len(para.sentences):
+        neighbours.append(index + 1)
+    if index > 0:
+        neighbours.append(index - 1)
+    for n in neighbours:
+        na, nb = para.sentences[n]
+        sentence = para.masked[na:nb]
+        if re.search(r"[“‘\"]x", sentence):
+            continue  # the neighbour has a quotation of its own
+        for m in attributor.mentions_in(base + na, base + nb):
+            lead = attributor.body[base + na:m.start]
+            if m.title and lead.rstrip().endswith(m.title):
+                lead = lead.rstrip()[: -len(m.title)]
+            if re.fullmatch(_LEAD_WORDS + r"(?:(?:says|said|adds|added)\s+)?\s*", lead) or (n == index + 1 and _VERDICT.match(lead)):
+                return attributor.person_speaker(m, strict=False), None, "adjacent"
+            break
+        pronoun = re.match(_LEAD_WORDS + r"(he|she)\b", sentence.lstrip())
+        if pronoun is not None:
+            at = base + na + len(sentence) - len(sentence.lstrip()) + pronoun.start(1)
+            speaker = attributor.pronoun(pronoun.group(1), at)
+            if speaker is not None:
+                speaker.strict = False
+                return speaker, None, "adjacent"
+    return None
+
+
+def _quotes_in(para: _Para, index: int) -> int:
+    a, b = para.sentences[index]
+    return sum(1 for s in para.spans if a <= s.start - 1 < b)
+
+
 def _result(q: _Quote) -> QuoteResult | None:
     para, span = q.para, q.span
     base = para.passage.start
     text = para.passage.text[span.start:span.end]
     start, end = base + span.start, base + span.end
     if q.end_para is not None and q.end_span is not None:
-        tail = q.end_para.passage.text[q.end_span.start:q.end_span.end]
-        text, end = f"{text.rstrip()} {tail}", q.end_para.passage.start + q.end_span.end
+        for part_para, part_span in q.continued:
+            text = f"{text.rstrip()} {part_para.passage.text[part_span.start:part_span.end]}"
+        end = q.end_para.passage.start + q.end_span.end
     # Trim spaces only: the quotation's own punctuation stays as printed.
     lead = len(text) - len(text.lstrip())
     text, start = text.strip(), start + lead
@@ -332,7 +387,7 @@ def _confidence(q: _Quote) -> float:
     if q.speaker is None:
         return 0.3
     base = {"after": 0.95, "before": 0.9, "elided": 0.8, "according": 0.8, "next": 0.75, "colon-subject": 0.7,
-            "previous": 0.8, "colon": 0.75, "loose": 0.6}.get(q.how, 0.5)
+            "previous": 0.8, "colon": 0.75, "loose": 0.6, "adjacent": 0.6}.get(q.how, 0.5)
     if q.speaker.text and q.speaker.text.lower() in {"he", "she", "they", "i", "we"}:
         base -= 0.05
     return round(base, 2)
