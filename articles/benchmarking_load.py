@@ -1,0 +1,216 @@
+"""Benchmarks that need processes of their own: gunicorn under wrk, and exports' time and memory.
+
+Only ever 127.0.0.1; every subprocess is started here, bounded in time, and stopped by its pid.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+HOST = "127.0.0.1"
+BASE_DIR = Path(__file__).resolve().parents[1]
+PYTHON = sys.executable
+
+# wrk calls request() for each request: the URLs are taken in turn. done() prints one JSON line,
+# with the 95th percentile that wrk's own --latency report leaves out.
+WRK_SCRIPT = """
+local paths = {%s}
+local i = 0
+request = function()
+  i = i %% #paths + 1
+  return wrk.format("GET", paths[i])
+end
+done = function(summary, latency, requests)
+  io.write(string.format(
+    'WRK_JSON {"requests": %%d, "duration_us": %%d, "connect_errors": %%d, "read_errors": %%d, ' ..
+    '"write_errors": %%d, "status_errors": %%d, "timeouts": %%d, "p50_us": %%d, "p95_us": %%d, ' ..
+    '"p99_us": %%d, "max_us": %%d}\\n',
+    summary.requests, summary.duration, summary.errors.connect, summary.errors.read, summary.errors.write,
+    summary.errors.status, summary.errors.timeout, latency:percentile(50), latency:percentile(95),
+    latency:percentile(99), latency.max))
+end
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind((HOST, 0))
+        return sock.getsockname()[1]
+
+
+def server_env(database_name: str | None) -> dict[str, str]:
+    from django.conf import settings
+
+    env = {**os.environ, "DEBUG": "false", "PYTHONPATH": str(BASE_DIR)}
+    if database_name and not settings.DATABASE_URL:
+        env["DATABASE_NAME"] = database_name
+    return env
+
+
+def _wait_until_up(url: str, process: subprocess.Popen, timeout_s: float) -> None:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"gunicorn exited with {process.returncode}")
+        try:
+            with urllib.request.urlopen(url, timeout=30) as response:
+                response.read()
+                return
+        except OSError:
+            time.sleep(0.5)
+    raise RuntimeError(f"gunicorn did not answer {url} within {timeout_s:.0f} s")
+
+
+def _stop(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait(timeout=10)
+
+
+def _drive(process: subprocess.Popen, wrk: str, paths: list[str], port: int, *, seconds: int, connections: int,
+           threads: int, workers: int) -> subprocess.CompletedProcess:
+    base = f"http://{HOST}:{port}"
+    _wait_until_up(base + paths[0], process, timeout_s=90)
+    for path in paths:  # each worker loads templates and connects on its first requests
+        for _ in range(workers * 2):
+            _wait_until_up(base + path, process, timeout_s=90)
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(WRK_SCRIPT % ", ".join(json.dumps(p) for p in paths))
+    try:
+        command = [wrk, f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s", "-s", script.name,
+                   base]
+        return subprocess.run(command, capture_output=True, text=True, timeout=seconds + 60, check=False)
+    finally:
+        os.unlink(script.name)
+
+
+def load_test(paths: list[str], *, database_name: str | None, seconds: int = 30, connections: int = 50,
+              workers: int = 2, threads: int = 2) -> dict:
+    """gunicorn (``workers`` sync workers) serving ``paths`` in turn to wrk at ``connections`` connections."""
+    wrk = shutil.which("wrk")
+    if wrk is None:
+        return {"skipped": "wrk is not installed (make bench installs it: apt-get install wrk)"}
+    port = free_port()
+    gunicorn = [str(Path(PYTHON).parent / "gunicorn"), "config.wsgi", "--workers", str(workers), "--bind",
+                f"{HOST}:{port}", "--timeout", "60", "--log-level", "warning"]
+    log_path = BASE_DIR / "var" / "bench" / "gunicorn.log"  # the workers' errors, if any, for a post-mortem
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    with open(log_path, "wb") as log:
+        process = subprocess.Popen(gunicorn, cwd=BASE_DIR, env=server_env(database_name), stdout=log, stderr=log,
+                                   start_new_session=True)
+        try:
+            run = _drive(process, wrk, paths, port, seconds=seconds, connections=connections, threads=threads,
+                         workers=workers)
+        finally:
+            _stop(process)
+    line = next((x for x in run.stdout.splitlines() if x.startswith("WRK_JSON ")), None)
+    if line is None:
+        return {"error": f"wrk gave no result: {run.stdout[-500:]} {run.stderr[-500:]}"}
+    raw = json.loads(line.removeprefix("WRK_JSON "))
+    errors = sum(raw[k] for k in ("connect_errors", "read_errors", "write_errors", "status_errors", "timeouts"))
+    return {
+        "paths": paths, "workers": workers, "connections": connections, "seconds": seconds,
+        "requests": raw["requests"], "requests_per_second": raw["requests"] / (raw["duration_us"] / 1e6),
+        "p50_ms": raw["p50_us"] / 1000, "p95_ms": raw["p95_us"] / 1000, "p99_ms": raw["p99_us"] / 1000,
+        "max_ms": raw["max_us"] / 1000, "errors": errors, "error_detail": raw,
+    }
+
+
+# -- exports ------------------------------------------------------------------------------------
+
+
+def export_works(url: str, content_type: str) -> bool:
+    """Whether ``url`` answers 200 with ``content_type``, reading at most the first chunk."""
+    from articles.benchmarking import PageTimer
+
+    timer = PageTimer()
+    environ = timer.factory.get(url, HTTP_HOST=HOST, SERVER_NAME=HOST).environ
+    headers: dict = {}
+
+    def start_response(status, response_headers, exc_info=None):
+        headers["status"] = status
+        headers.update(dict(response_headers))
+
+    response = timer.handler(environ, start_response)
+    try:
+        next(iter(response), b"")
+    except Exception:  # an export that fails is reported as not working
+        return False
+    finally:
+        response.close()
+    return headers.get("status", "").startswith("200") and headers.get("Content-Type", "").startswith(content_type)
+
+
+def measure_export(url: str, *, database_name: str | None, timeout_s: int = 600) -> dict:
+    """Time and peak memory of one export, in a fresh process so the peak RSS is the export's own."""
+    command = [PYTHON, "-m", "articles.benchmarking_load", url]
+    run = subprocess.run(command, cwd=BASE_DIR, env=server_env(database_name), capture_output=True, text=True,
+                         timeout=timeout_s, check=False)
+    line = next((x for x in run.stdout.splitlines() if x.startswith("EXPORT_JSON ")), None)
+    if line is None:
+        return {"url": url, "error": (run.stderr or run.stdout)[-800:]}
+    return json.loads(line.removeprefix("EXPORT_JSON "))
+
+
+def peak_rss_kb() -> int:
+    """This process's peak resident memory. VmHWM, because ru_maxrss survives exec on Linux and
+    would report the parent's peak (the bench process) instead of the export's."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def _export_child(url: str) -> None:
+    """In the child: warm up on a small request, then stream the export and report time, size and memory."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    import django
+
+    django.setup()
+    from articles.benchmarking import PageTimer
+
+    timer = PageTimer()
+    setup_kb = peak_rss_kb()
+    # The same export filtered to nothing: imports, templates and connection, but none of the rows.
+    timer.request(f"{url}&from=2999-01-01")
+    before_kb = peak_rss_kb()
+    started = time.perf_counter()
+    environ = timer.factory.get(url, HTTP_HOST=HOST, SERVER_NAME=HOST).environ
+    status: list[str] = []
+    response = timer.handler(environ, lambda s, h, exc_info=None: status.append(s))
+    size = lines = 0
+    try:
+        for chunk in response:  # consumed and dropped, as a server writing to a socket would
+            size += len(chunk)
+            lines += chunk.count(b"\n")
+    finally:
+        response.close()
+    seconds = time.perf_counter() - started
+    after_kb = peak_rss_kb()
+    print("EXPORT_JSON " + json.dumps({
+        "url": url, "status": status[0] if status else "?", "seconds": seconds, "bytes": size, "lines": lines,
+        "peak_rss_mb": after_kb / 1024, "rss_after_setup_mb": setup_kb / 1024, "rss_before_mb": before_kb / 1024,
+        "peak_growth_mb": (after_kb - before_kb) / 1024,
+    }))
+
+
+if __name__ == "__main__":
+    _export_child(sys.argv[1])

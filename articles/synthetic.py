@@ -1,0 +1,504 @@
+"""A large, clearly synthetic corpus for benchmarks, written straight into PostgreSQL with COPY.
+
+``generate_corpus(articles=100_000, seed=1)`` makes about ten quotes per article, 5,000
+people with invented names, 200 "Synthetic …" outlets, the real themes and countries (the
+reference tables seeded by the migrations), ten years of dates, figures, annotations,
+passages and mentions, with Zipf-like skew: a few people, outlets and countries appear very
+often and most rarely. It bypasses the extraction pipeline on purpose: the point is to fill
+a database fast (100,000 articles in minutes) with data whose offsets are right.
+
+Everything synthetic is marked: titles start with ``[Synthetic]``, outlets are called
+"Synthetic Courier 17", URLs use the reserved ``.invalid`` domain, people carry a note, and
+each article's ``cleaning`` says ``{"synthetic": true}``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import itertools
+import json
+import random
+import re
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+
+from django.db import connections, transaction
+from django.utils.text import slugify
+
+from analysis.names import person_key
+from articles import synthetic_text as words
+
+TITLE_PREFIX = "[Synthetic] "
+SOURCE_PREFIX = "Synthetic "
+PERSON_NOTE = "Synthetic person: the name is invented."
+FIRST_DAY, DAYS = date(2015, 1, 1), 3652  # ten years of publication dates
+CONTEXT_CHARS = 32  # as articles.models.annotations
+# Above this many articles, secondary indexes are dropped during the load and rebuilt after:
+# one sorted build is far cheaper than a million GIN and B-tree insertions.
+REBUILD_INDEXES_FROM = 10_000
+# Countries that dominate geopolitical commentary come first in the Zipf ranking.
+HEAD_COUNTRIES = ["US", "RU", "UA", "CN", "IL", "IR", "KP", "GB", "DE", "FR", "IN", "TR", "PL", "BY", "SY", "KR", "JP"]
+
+# Column order for each COPY; the tables are Django's, the ids are assigned here.
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "articles_source": ("id", "name", "slug", "homepage", "kind", "country_id"),
+    "articles_organisation": ("id", "name", "slug", "key", "kind", "aliases", "country_id"),
+    "articles_person": ("id", "name", "slug", "key", "aliases", "kind", "note", "country_id"),
+    "articles_article": ("id", "source_id", "title", "slug", "standfirst", "published", "url", "raw_text", "body",
+                         "checksum", "original_filename", "cleaning", "imported_at", "updated_at", "analysed_at"),
+    "articles_passage": ("id", "article_id", "index", "kind", "start", "end", "text"),
+    "articles_quote": ("id", "article_id", "passage_id", "speaker_id", "speaker_organisation_id", "speaker_kind",
+                       "speaker_text", "text", "start", "end", "cue", "kind", "confidence", "status", "version",
+                       "created_at", "updated_at"),
+    "articles_quotetheme": ("id", "quote_id", "theme_id", "score"),
+    "articles_articletheme": ("id", "article_id", "theme_id", "score", "matches"),
+    "articles_personmention": ("id", "article_id", "person_id", "name_as_printed", "role", "affiliation",
+                               "organisation_id", "is_author", "is_quoted", "count", "offsets"),
+    "articles_countrymention": ("id", "article_id", "country_id", "count", "offsets"),
+    "articles_figure": ("id", "article_id", "passage_id", "text", "start", "end", "about", "group_key", "value_low",
+                        "value_high", "approximate", "unit", "attributed_to", "attributed_person_id"),
+    "articles_annotation": ("id", "article_id", "passage_id", "start", "end", "exact", "prefix", "suffix", "orphaned",
+                            "note", "stance", "stance_theme_id", "visibility", "created_by_id", "created_at",
+                            "updated_at", "version"),
+    "articles_article_authors": ("id", "article_id", "person_id"),
+}
+BULK_TABLES = [t for t in COLUMNS if t not in ("articles_source", "articles_organisation", "articles_person")]
+
+
+class CorpusExists(Exception):
+    """The database already holds articles, people or outlets: synthetic data is never mixed in."""
+
+
+class Zipf:
+    """Draws items with probability proportional to 1 / (rank + offset) ** exponent."""
+
+    def __init__(self, items: list, exponent: float, offset: float = 1.0) -> None:
+        self.items = items
+        self.cumulative = list(itertools.accumulate(1 / (rank + offset) ** exponent for rank in range(len(items))))
+
+    def draw(self, rng: random.Random):
+        return self.items[bisect.bisect(self.cumulative, rng.random() * self.cumulative[-1])]
+
+    def distinct(self, rng: random.Random, k: int) -> list:
+        chosen: list = []
+        while len(chosen) < min(k, len(self.items)):
+            item = self.draw(rng)
+            if item not in chosen:
+                chosen.append(item)
+        return chosen
+
+
+@dataclass
+class Speaker:
+    id: int
+    name: str
+    surname: str
+    kind: str
+    role: str
+    affiliation: str
+    organisation_id: int
+
+
+def _value(value) -> str:
+    """One field in PostgreSQL's COPY text format."""
+    if value is None:
+        return r"\N"
+    if value is True or value is False:
+        return "t" if value else "f"
+    if isinstance(value, str):
+        return value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+    if isinstance(value, list | dict):
+        return _value(json.dumps(value, ensure_ascii=False))
+    return str(value)
+
+
+def _line(*values) -> str:
+    return "\t".join(map(_value, values)) + "\n"
+
+
+_SLOT = re.compile(r"\{(\w+)\}")
+
+
+def _parse(template: str) -> list[tuple[bool, str]]:
+    """A template as (is_slot, text) pieces, parsed once."""
+    return [(i % 2 == 1, piece) for i, piece in enumerate(_SLOT.split(template)) if piece]
+
+
+class Paragraph:
+    """Text built piece by piece, remembering where named things landed."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.length = 0
+        self.spans: list[tuple[str, object, int, int]] = []  # (kind, key, start, end), paragraph-relative
+
+    def add(self, text: str, kind: str = "", key: object = None) -> None:
+        if kind:
+            self.spans.append((kind, key, self.length, self.length + len(text)))
+        self.parts.append(text)
+        self.length += len(text)
+
+    def fill(self, pieces: list[tuple[bool, str]], slots: dict[str, tuple[str, str, object]]) -> None:
+        for is_slot, piece in pieces:
+            if is_slot:
+                self.add(*slots[piece])
+            else:
+                self.add(piece)
+
+    @property
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
+@dataclass
+class Batch:
+    lines: dict[str, list[str]] = field(default_factory=lambda: {t: [] for t in BULK_TABLES})
+
+
+class Generator:
+    """Deterministic for a given seed: the same seed gives the same corpus, row for row."""
+
+    def __init__(self, seed: int, themes: list[tuple[int, str, list[str]]], countries: list[tuple[int, str, str]],
+                 people: int, sources: int) -> None:
+        self.rng = random.Random(seed)
+        self.seed = seed
+        self.now = datetime(2025, 1, 1, tzinfo=UTC)
+        self.themes = Zipf(themes, 0.7)
+        head = {code: i for i, code in enumerate(HEAD_COUNTRIES)}
+        ranked = sorted(countries, key=lambda c: (head.get(c[1], len(head)), c[1]))
+        self.countries = Zipf(ranked, 1.1)
+        self.narrative = [_parse(t) for t in words.NARRATIVE]
+        self.quoted = [_parse(t) for t in words.QUOTED]
+        self.headlines = [_parse(t) for t in words.HEADLINES]
+        self.source_count, self.person_count = sources, people
+        self._quoted_now: set[int] = set()  # speakers quoted in the article being built
+        self._last_quote: tuple[int, int, int] | None = None  # (passage id, start, end): what an annotation marks
+
+    # -- reference rows: outlets, organisations, people ------------------------------------------
+
+    def reference_rows(self, ids: dict[str, int]) -> dict[str, list[str]]:
+        rng = self.rng
+        rows: dict[str, list[str]] = {"articles_source": [], "articles_organisation": [], "articles_person": []}
+        self.source_ids = []
+        for n in range(1, self.source_count + 1):
+            sid = ids["articles_source"] + n
+            name = f"{SOURCE_PREFIX}{words.OUTLET_WORDS[n % len(words.OUTLET_WORDS)]} {n}"
+            kind = rng.choice(["newspaper", "magazine", "online", "wire", "broadcaster", "think_tank"])
+            rows["articles_source"].append(_line(sid, name, slugify(name), f"https://synthetic-{n}.invalid/",
+                                                 kind, self.countries.draw(rng)[0]))
+            self.source_ids.append((sid, slugify(name)))
+        self.sources = Zipf(self.source_ids, 0.8, offset=2)
+        organisations = []
+        seen_orgs: set[str] = set()
+        while len(organisations) < 150:
+            name = rng.choice(words.ORG_PATTERNS).format(p=words.invented_place(rng))
+            if name in seen_orgs:
+                continue
+            seen_orgs.add(name)
+            oid = ids["articles_organisation"] + len(organisations) + 1
+            organisations.append((oid, name))
+            rows["articles_organisation"].append(_line(oid, name, slugify(name)[:90], name.lower(), "think_tank",
+                                                       "{}", self.countries.draw(rng)[0]))
+        self.speakers: list[Speaker] = []
+        seen: set[str] = set()
+        kinds = ["expert"] * 5 + ["official"] * 3 + ["journalist"] * 2 + ["leader", "other"]
+        while len(self.speakers) < self.person_count:
+            given, surname = words.invented_name(rng)
+            name = f"{given} {surname}"
+            if name in seen:
+                continue
+            seen.add(name)
+            kind = rng.choice(kinds)
+            org_id, org_name = rng.choice(organisations)
+            pid = ids["articles_person"] + len(self.speakers) + 1
+            speaker = Speaker(pid, name, surname, kind, rng.choice(words.ROLES[kind]), org_name, org_id)
+            self.speakers.append(speaker)
+            rows["articles_person"].append(_line(pid, name, slugify(name)[:90], person_key(name), "{}", kind,
+                                                 PERSON_NOTE, self.countries.draw(rng)[0]))
+        # Zipf-Mandelbrot: the most quoted person gets about 2% of named quotes, most get a few.
+        self.people = Zipf(self.speakers, 0.9, offset=5)
+        self.journalists = [s for s in self.speakers if s.kind == "journalist"] or self.speakers
+        return rows
+
+    # -- articles -------------------------------------------------------------------------------
+
+    def article(self, ids: dict[str, int], batch: Batch) -> None:
+        """Append one article and everything in it to ``batch``, advancing ``ids``."""
+        rng, out = self.rng, batch.lines
+        article_id = ids["articles_article"] = ids["articles_article"] + 1
+        themes = self.themes.distinct(rng, rng.choice([1, 1, 2, 2, 3]))
+        countries = self.countries.distinct(rng, rng.randint(2, 5))
+        phrases = {t[1]: [words.keyword_phrase(k) for k in t[2]] or [t[1]] for t in themes}
+        used_phrases: dict[str, set[str]] = {t[1]: set() for t in themes}
+        theme_ids = {t[1]: t[0] for t in themes}
+
+        def slots() -> dict[str, tuple[str, str, object]]:
+            c1, c2 = rng.sample(countries, 2)
+            slug = rng.choice(themes)[1]
+            phrase = rng.choice(phrases[slug])
+            used_phrases[slug].add(phrase)
+            values = {name: (word, "", None) for name, word in words.filler(rng).items()}
+            values.update(c1=(c1[2], "country", c1[0]), c2=(c2[2], "country", c2[0]),
+                          C1=(c1[2], "country", c1[0]), C2=(c2[2], "country", c2[0]), kw=(phrase, "theme", slug))
+            return values
+
+        paragraphs: list[Paragraph] = []
+        mentioned: dict[int, Speaker] = {}
+        self._quoted_now, self._last_quote = set(), None
+        n_quotes, quotes = rng.randint(6, 14), 0
+        kinds = ["direct"] * 7 + ["partial"] * 2 + ["indirect"]
+        for number in itertools.count():
+            if quotes == n_quotes and number >= n_quotes + 2:
+                break
+            para = Paragraph()
+            if number % 4 == 1 or quotes == n_quotes:  # narrative paragraphs between the quotes
+                para.fill(rng.choice(self.narrative), slots())
+                para.add(" ")
+                para.fill(rng.choice(self.narrative), slots())
+                if rng.random() < 0.25 and number > 1:
+                    other = self.people.draw(rng)
+                    mentioned.setdefault(other.id, other)
+                    para.add(" ")
+                    para.add(other.name, "person", other.id)
+                    para.add(f", a {other.role} at the {other.affiliation}, has made the same point.")
+                if rng.random() < 0.00005:  # about one article in 4,000
+                    para.add(f" Some even spoke of a new {words.RARE_WORD}.")
+            else:
+                self._quote(para, rng.choice(kinds), slots(), mentioned)
+                quotes += 1
+                para.add(" ")
+                para.fill(rng.choice(self.narrative), slots())
+            paragraphs.append(para)
+        figure_para = Paragraph()
+        c = self.countries.draw(rng)
+        topic = rng.choice(words.FIGURE_TOPICS)
+        value = round(rng.lognormvariate(8, 1.5))
+        figure_para.add("Officials put the figure at ")
+        figure_para.add(f"around {value:,} {topic}", "figure", None)
+        figure_para.add(" linked to ")
+        figure_para.add(c[2], "country", c[0])
+        figure_para.add(", though the number could not be checked.")
+        paragraphs.insert(rng.randint(1, len(paragraphs)), figure_para)
+
+        body_parts, offset = [], 0
+        country_offsets: dict[int, list[list[int]]] = {}
+        person_offsets: dict[int, list[list[int]]] = {}
+        for index, para in enumerate(paragraphs):
+            text = para.text
+            passage_id = ids["articles_passage"] = ids["articles_passage"] + 1
+            out["articles_passage"].append(_line(passage_id, article_id, index, "body", offset, offset + len(text), text))
+            for kind, key, start, end in para.spans:
+                if kind == "country":
+                    country_offsets.setdefault(key, []).append([offset + start, offset + end])
+                elif kind == "person":
+                    person_offsets.setdefault(key, []).append([offset + start, offset + end])
+                elif kind == "quote":
+                    self._quote_rows(ids, out, article_id, passage_id, offset + start, text[start:end], key,
+                                     theme_ids)
+                elif kind == "figure":
+                    low = float(text[start:end].split()[1].replace(",", ""))
+                    fig_id = ids["articles_figure"] = ids["articles_figure"] + 1
+                    group = slugify(f"{c[2]} {topic}")
+                    out["articles_figure"].append(_line(
+                        fig_id, article_id, passage_id, text[start:end], offset + start, offset + end,
+                        f"{topic} ({c[2]})", group, low, low, True, "", "", None))
+            body_parts.append(text)
+            offset += len(text) + 2
+        body = "\n\n".join(body_parts)
+
+        published = FIRST_DAY + timedelta(days=rng.randrange(DAYS))
+        headline = Paragraph()
+        headline.fill(rng.choice(self.headlines), slots())
+        title = TITLE_PREFIX + headline.text[0].upper() + headline.text[1:]
+        source_id, source_slug = self.sources.draw(rng)
+        raw_text = f"Synthetic article {article_id} (seed {self.seed})\n{title}\n\n{body}"
+        out["articles_article"].append(_line(
+            article_id, source_id, title, f"{slugify(title)[:80]}-{article_id}",
+            "A synthetic article for benchmarks; nobody said any of this.", published,
+            f"https://{source_slug}.invalid/{article_id}", raw_text, body,
+            hashlib.sha256(raw_text.strip().encode()).hexdigest(), "", {"synthetic": True, "seed": self.seed},
+            self.now, self.now, self.now))
+        for code_id, spans in country_offsets.items():
+            mention_id = ids["articles_countrymention"] = ids["articles_countrymention"] + 1
+            out["articles_countrymention"].append(_line(mention_id, article_id, code_id, len(spans), spans))
+        for slug, used in used_phrases.items():
+            theme_row = ids["articles_articletheme"] = ids["articles_articletheme"] + 1
+            out["articles_articletheme"].append(_line(theme_row, article_id, theme_ids[slug],
+                                                      round(min(1.0, 0.2 + 0.1 * len(used)), 2), sorted(used)))
+        author = rng.choice(self.journalists)
+        for person in (*mentioned.values(), author):
+            is_author = person is author
+            if is_author and person.id in mentioned:
+                continue
+            mention_id = ids["articles_personmention"] = ids["articles_personmention"] + 1
+            spans = person_offsets.get(person.id, [])
+            out["articles_personmention"].append(_line(
+                mention_id, article_id, person.id, person.name, person.role, person.affiliation,
+                person.organisation_id, is_author, person.id in self._quoted_now, len(spans), spans))
+        author_row = ids["articles_article_authors"] = ids["articles_article_authors"] + 1
+        out["articles_article_authors"].append(_line(author_row, article_id, author.id))
+        if rng.random() < 0.03 and self._last_quote:
+            self._annotation(ids, out, article_id, body, themes)
+
+    def _quote(self, para: Paragraph, kind: str, slots: dict, mentioned: dict[int, Speaker]) -> None:
+        """One quote paragraph opening; the quote's span is recorded as kind "quote"."""
+        rng = self.rng
+        roll = rng.random()
+        cue = rng.choice(words.CUES)
+        speaker: Speaker | None = None
+        if roll < 0.82:
+            speaker = self.people.draw(rng)
+            first = speaker.id not in mentioned
+            mentioned.setdefault(speaker.id, speaker)
+            self._quoted_now.add(speaker.id)
+            as_printed = speaker.name if first else speaker.surname
+            who: tuple = (as_printed, "person", speaker.id)
+            after = f", {speaker.role} at the {speaker.affiliation}," if first else ""
+            speaker_kind, speaker_text = "person", as_printed
+        else:
+            speaker_text = rng.choice(words.ANONYMOUS)
+            who, after, speaker_kind = (speaker_text, "", None), "", "anonymous"
+        template = rng.choice(self.quoted)
+        key = (speaker, speaker_kind, speaker_text, cue, kind)
+        if kind == "direct":
+            para.add("“")
+            q_start = para.length
+            para.fill(template, slots)
+            q_end = para.length
+            para.add(",” ")
+            para.add(*who)
+            para.add(f"{after} {cue}.")
+        else:
+            para.add(*who)
+            para.add(f"{after} {cue} that " if kind == "indirect" else f"{after} {cue} it was “")
+            q_start = para.length
+            para.fill(template, slots)
+            q_end = para.length
+            para.add("." if kind == "indirect" else ".”")
+        para.spans.append(("quote", key, q_start, q_end))
+
+    def _quote_rows(self, ids, out, article_id, passage_id, start, text, key, theme_ids) -> None:
+        rng = self.rng
+        speaker, speaker_kind, speaker_text, cue, kind = key
+        quote_id = ids["articles_quote"] = ids["articles_quote"] + 1
+        roll = rng.random()
+        status = "verified" if roll < 0.02 else "rejected" if roll < 0.03 else "machine"
+        out["articles_quote"].append(_line(
+            quote_id, article_id, passage_id, speaker.id if speaker else None, None, speaker_kind, speaker_text,
+            text, start, start + len(text), cue, kind, round(rng.uniform(0.5, 0.99), 2), status, 1,
+            self.now, self.now))
+        self._last_quote = (passage_id, start, start + len(text))
+        for slug, theme_id in theme_ids.items():
+            if any(p in text for p in self._phrase_cache(slug)):
+                row = ids["articles_quotetheme"] = ids["articles_quotetheme"] + 1
+                out["articles_quotetheme"].append(_line(row, quote_id, theme_id, round(rng.uniform(0.3, 1.0), 2)))
+
+    def _phrase_cache(self, slug: str) -> list[str]:
+        cache = self.__dict__.setdefault("_phrases", {})
+        if slug not in cache:
+            theme = next(t for t in self.themes.items if t[1] == slug)
+            cache[slug] = [words.keyword_phrase(k) for k in theme[2]] or [slug]
+        return cache[slug]
+
+    def _annotation(self, ids, out, article_id, body, themes) -> None:
+        passage_id, start, end = self._last_quote
+        row = ids["articles_annotation"] = ids["articles_annotation"] + 1
+        public = self.rng.random() < 0.8
+        out["articles_annotation"].append(_line(
+            row, article_id, passage_id, start, end, body[start:end], body[max(0, start - CONTEXT_CHARS):start],
+            body[end:end + CONTEXT_CHARS], False, "Synthetic note: compare with the speaker's earlier remarks.",
+            "", None, "public" if public else "internal", None, self.now, self.now, 1))
+
+
+def _tables_with_data(cursor) -> list[str]:
+    found = []
+    for table in ("articles_article", "articles_person", "articles_source"):
+        cursor.execute(f"SELECT EXISTS (SELECT 1 FROM {table})")
+        if cursor.fetchone()[0]:
+            found.append(table)
+    return found
+
+
+def _copy(cursor, table: str, lines: Iterable[str]) -> None:
+    columns = ", ".join(f'"{c}"' for c in COLUMNS[table])
+    with cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+        copy.write("".join(lines))
+
+
+def _secondary_indexes(cursor, tables: list[str]) -> list[tuple[str, str]]:
+    """(name, CREATE INDEX statement) for indexes that back no constraint."""
+    cursor.execute(
+        """SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid)
+           FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid
+           WHERE t.relname = ANY(%s) AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)""",
+        [tables],
+    )
+    return cursor.fetchall()
+
+
+def generate_corpus(articles: int, seed: int = 1, *, people: int = 5000, sources: int = 200, batch_size: int = 1000,
+                    using: str = "default", progress: Callable[[int, int], None] | None = None) -> dict[str, int]:
+    """Fill an empty database with a synthetic corpus; returns row counts per table.
+
+    Refuses (CorpusExists) when articles, people or outlets exist: the corpus is for a
+    database of its own, never mixed with real data. Runs in one transaction, so an
+    interrupted run leaves nothing behind.
+    """
+    connection = connections[using]
+    started = time.perf_counter()
+    with transaction.atomic(using=using), connection.cursor() as django_cursor:
+        cursor = django_cursor.cursor  # the psycopg cursor, for COPY
+        if found := _tables_with_data(cursor):
+            raise CorpusExists(f"the database already has data in {', '.join(found)}; use an empty database")
+        cursor.execute("SELECT id, slug, keywords FROM articles_theme ORDER BY id")
+        themes = [(i, slug, [k.strip() for k in kw.splitlines() if k.strip()]) for i, slug, kw in cursor.fetchall()]
+        cursor.execute("SELECT id, code, name FROM articles_country ORDER BY code")
+        countries = cursor.fetchall()
+        if not themes or len(countries) < 5:
+            raise CorpusExists("themes and countries are missing: run migrate first")
+        cursor.execute("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")
+        if cursor.fetchone()[0]:
+            # The ids are consistent by construction; skipping a million deferred FK checks saves minutes.
+            cursor.execute("SET LOCAL session_replication_role = replica")
+        cursor.execute("SET LOCAL maintenance_work_mem = '512MB'")
+        ids = {}
+        for table in COLUMNS:
+            cursor.execute(f"SELECT COALESCE(MAX(id), 0) FROM {table}")
+            ids[table] = cursor.fetchone()[0]
+        first_ids = dict(ids)
+        dropped = _secondary_indexes(cursor, BULK_TABLES) if articles >= REBUILD_INDEXES_FROM else []
+        for name, _ in dropped:
+            cursor.execute(f"DROP INDEX {name}")
+
+        generator = Generator(seed, themes, countries, people, sources)
+        for table, lines in generator.reference_rows(ids).items():
+            _copy(cursor, table, lines)
+            ids[table] += len(lines)
+        done = 0
+        while done < articles:
+            batch = Batch()
+            for _ in range(min(batch_size, articles - done)):
+                generator.article(ids, batch)
+            for table, lines in batch.lines.items():
+                if lines:
+                    _copy(cursor, table, lines)
+            done += min(batch_size, articles - done)
+            if progress:
+                progress(done, articles)
+        for _, statement in dropped:
+            cursor.execute(statement)
+        for table in COLUMNS:
+            cursor.execute(
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), GREATEST((SELECT MAX(id) FROM {table}), 1))")
+    counts = {table: ids[table] - first_ids[table] for table in COLUMNS}
+    if not connection.in_atomic_block:
+        # Fresh statistics and a visibility map, so plans and index-only scans are as in production.
+        connection.ensure_connection()
+        with connection.cursor() as cursor:
+            for table in COLUMNS:
+                cursor.execute(f"VACUUM (ANALYZE) {table}")
+    counts["seconds"] = round(time.perf_counter() - started)
+    return counts
