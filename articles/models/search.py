@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
-from django.db.models import F, QuerySet
+from django.db.models import F, QuerySet, Subquery
 
 SEARCH_CONFIG = "english"
+# A common word matches tens of thousands of rows; ranking them all would dominate the page's
+# time, so only the most recently added matches are ranked.
+RANKED_AT_MOST = 2000
 # Matches are marked with control characters that stored text never holds, so templates
 # can escape the snippet first and add <mark> after (see the `highlighted` filter).
 MATCH_START, MATCH_STOP = "\x02", "\x03"
 
 
 def ranked_search(queryset: QuerySet, query: str, snippet_of: str, **headline) -> QuerySet:
-    """Rows matching ``query`` in web-search syntax ("a phrase", -word, or), best first,
-    each with ``rank`` and a ``snippet`` of ``snippet_of`` with the matches marked."""
+    """Rows matching ``query`` in web-search syntax ("a phrase", -word, or), each with ``rank``
+    and a ``snippet`` of ``snippet_of`` with the matches marked (of the RANKED_AT_MOST newest)."""
     search_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
-    return queryset.filter(search_vector=search_query).annotate(
+    candidates = queryset.filter(search_vector=search_query).order_by("-pk").values("pk")[:RANKED_AT_MOST]
+    return queryset.filter(pk__in=Subquery(candidates)).annotate(
         rank=SearchRank(F("search_vector"), search_query),
         snippet=SearchHeadline(
             snippet_of, search_query, config=SEARCH_CONFIG, start_sel=MATCH_START, stop_sel=MATCH_STOP, **headline

@@ -2,13 +2,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from django.db.models import Count, Min
+from django.db.models import Count, F, Min, Window
+from django.db.models.functions import RowNumber
 from django.http import HttpRequest, HttpResponse
 from django.views.decorators.http import require_GET
 
 from articles.exports import exportable
 from articles.models import Figure
 from articles.views.common import paginate, render_page
+
+FIGURES_PER_GROUP = 30
 
 
 @require_GET
@@ -23,8 +26,14 @@ def figure_list(request: HttpRequest) -> HttpResponse:
     page = paginate(request, groups, per_page=20)
     keys = [g["group_key"] for g in page.object_list]
     by_group = defaultdict(list)
+    # The newest few of each group: a figure reported ten thousand times needs no ten thousand rows.
+    newest_first = Window(
+        RowNumber(), partition_by=F("group_key"),
+        order_by=[F("article__published").desc(nulls_last=True), F("id").desc()],
+    )
     for figure in (
         Figure.objects.filter(group_key__in=keys).select_related("article__source")
+        .annotate(row=newest_first).filter(row__lte=FIGURES_PER_GROUP)
         .order_by("article__published", "article_id", "start")
     ):
         by_group[figure.group_key].append(figure)

@@ -1,16 +1,16 @@
 from __future__ import annotations
 
-from collections import defaultdict
-
-from django.db.models import Count, Prefetch, Q, Sum
+from django.db.models import Count, Exists, F, Max, Min, OuterRef, Prefetch, Q, Sum
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_GET
 
 from articles.exports import exportable
 from articles.filters import PersonFilter, person_facets
 from articles.models import CountryMention, Person, PersonMention, Quote, QuoteTheme
 from articles.views.common import paginate, render_page
+
+DESCRIPTIONS_SHOWN = 30
 
 
 @require_GET
@@ -34,29 +34,31 @@ def person_list(request: HttpRequest) -> HttpResponse:
 @exportable("person_detail")
 def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
     person = get_object_or_404(Person.objects.select_related("country"), slug=slug)
-    descriptions = list(
-        person.mentions.select_related("article__source", "organisation")
-        .order_by("article__published", "article__imported_at")
+    # Everything below is bounded, whether the person is quoted twice or twenty thousand times:
+    # descriptions are summarised, quotes paginated, themes and neighbours aggregated in SQL.
+    descriptions = (
+        person.mentions.values("role", "affiliation", "is_author")
+        .annotate(articles=Count("id"), first=Min("article__published"), last=Max("article__published"))
+        .order_by(F("first").asc(nulls_first=True), "role")[:DESCRIPTIONS_SHOWN]
     )
-    quotes = list(
+    quotes = (
         person.quotes.visible().select_related("article__source")
         .prefetch_related(Prefetch("quote_themes", QuoteTheme.objects.select_related("theme").order_by("-score")))
         .order_by("-article__published", "article_id", "start")
     )
-    by_theme: dict = defaultdict(list)
-    for quote in quotes:
-        for quote_theme in quote.quote_themes.all():
-            by_theme[quote_theme.theme].append(quote)
-    quoted_in = {q.article_id for q in quotes}
-    article_ids = quoted_in or {d.article_id for d in descriptions}
+    themes = (
+        QuoteTheme.objects.filter(quote__speaker=person).exclude(quote__status=Quote.Status.REJECTED)
+        .values("theme__slug", "theme__name").annotate(n=Count("quote_id")).order_by("-n", "theme__name")
+    )
+    quoted_here = Exists(Quote.objects.visible().filter(article=OuterRef("article"), speaker=person))
     countries = (
-        CountryMention.objects.filter(article_id__in=article_ids)
+        CountryMention.objects.filter(quoted_here)
         .values("country__code", "country__name")
         .annotate(articles=Count("article_id"), mentions=Sum("count"))
         .order_by("-articles", "-mentions", "country__name")[:15]
     )
     beside = (
-        PersonMention.objects.filter(article_id__in=quoted_in, is_quoted=True)
+        PersonMention.objects.filter(quoted_here, is_quoted=True)
         .exclude(person=person)
         .values("person__slug", "person__name")
         .annotate(shared=Count("article_id"))
@@ -65,9 +67,10 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
     context = {
         "person": person,
         "descriptions": descriptions,
-        "quotes": quotes,
-        "themes": sorted(by_theme.items(), key=lambda item: (-len(item[1]), item[0].name)),
+        "page": paginate(request, quotes),
+        "themes": themes,
         "countries": countries,
         "beside": beside,
     }
-    return render(request, "people/person_detail.html", context)
+    return render_page(request, "people/person_detail.html", context)
+
