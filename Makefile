@@ -57,10 +57,7 @@ test: $(INSTALLED) system-packages
 # The benchmark: extraction, then pages, exports and gunicorn under wrk on a synthetic 100,000-article
 # database of its own (commentariat_bench, built on the first run, reused after). wrk only ever hits 127.0.0.1.
 bench: $(INSTALLED)
-	@dpkg -s $(BENCH_APT_PACKAGES) >/dev/null 2>&1 || { \
-		echo "Installing Debian packages: $(BENCH_APT_PACKAGES)"; \
-		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(BENCH_APT_PACKAGES) >/dev/null; }
+	$(call apt_install,$(RUN_PACKAGES) $(BENCH_APT_PACKAGES))
 	DATABASE_NAME=$${BENCH_DATABASE:-commentariat_bench} timeout 3600 $(BIN)/python manage.py bench \
 		--database-name $${BENCH_DATABASE:-commentariat_bench}
 
