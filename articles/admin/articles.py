@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib import admin, messages
 from django.db import models
-from django.db.models import Count
+from django.db.models import Count, F
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -68,7 +68,10 @@ class ArticleAdmin(SimpleHistoryAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def get_queryset(self, request: HttpRequest):
-        return super().get_queryset(request).annotate(quote_total=Count("quotes"))
+        # An aggregate drops Meta.ordering; keep lists and autocompletes in a stable order.
+        return super().get_queryset(request).annotate(quote_total=Count("quotes")).order_by(
+            F("published").desc(nulls_last=True), "-imported_at"
+        )
 
     @admin.display(description="Quotes", ordering="quote_total")
     def quote_count(self, article: Article) -> int:

@@ -32,7 +32,8 @@ class PersonAdmin(SimpleHistoryAdmin):
     def get_queryset(self, request: HttpRequest):
         from django.db.models import Count
 
-        return super().get_queryset(request).annotate(quote_count=Count("quotes", distinct=True))
+        # An aggregate drops Meta.ordering; keep the list (and the speaker autocomplete) in name order.
+        return super().get_queryset(request).annotate(quote_count=Count("quotes", distinct=True)).order_by("name")
 
     @admin.display(description="Other spellings")
     def alias_list(self, person: Person) -> str:
