@@ -166,3 +166,23 @@ def test_an_import_is_atomic(tmp_path, monkeypatch):
     assert "analysis crashed" in outcome.reason
     assert Article.objects.count() == 0 and Passage.objects.count() == 0
 
+
+
+def test_an_editor_adds_an_article_by_pasting_or_uploading_it(client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.editors import make_editor
+
+    client.force_login(make_editor())
+    url = "/admin/articles/article/add/"
+    assert "Paste the article" in client.get(url).content.decode()
+    response = client.post(url, {"text": "---\ntitle: Pasted piece\n---\n" + GOOD_TEXT})
+    article = Article.objects.get(title="Pasted piece")
+    assert response.status_code == 302 and response.url.endswith(f"/admin/articles/article/{article.pk}/change/")
+    assert article.quotes.filter(speaker__name="Anna Weber").exists()  # it went through the same pipeline
+
+    upload = SimpleUploadedFile("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00" * 50)
+    response = client.post(url, {"file": upload})
+    assert response.status_code == 200
+    assert "photo.txt is a binary file, not text." in response.content.decode()
+    assert Article.objects.count() == 1
