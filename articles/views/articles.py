@@ -9,7 +9,7 @@ from articles.exports import exportable
 from articles.filters import ArticleFilter, article_facets
 from articles.models import Article, ArticleTheme, CountryMention, Quote
 from articles.rendering import segments
-from articles.views.common import paginate, render_page
+from articles.views.common import filtered_list
 
 
 @require_GET
@@ -18,14 +18,7 @@ def article_list(request: HttpRequest) -> HttpResponse:
     articles = Article.objects.select_related("source").annotate(
         quote_count=Count("quotes", filter=~Q(quotes__status=Quote.Status.REJECTED))
     )
-    filterset = ArticleFilter(request.GET, queryset=articles)
-    context = {
-        "filter": filterset,
-        "facets": article_facets(filterset),
-        "page": paginate(request, filterset.qs),
-        "sorts": ArticleFilter.sort_fields,
-    }
-    return render_page(request, "articles/article_list.html", context)
+    return filtered_list(request, "articles/article_list.html", ArticleFilter, article_facets, articles)
 
 
 @require_GET

@@ -24,6 +24,20 @@ def render_page(request: HttpRequest, template: str, context: dict, *, partial: 
     return response
 
 
+def filtered_list(
+    request: HttpRequest, template: str, filter_class, facets, queryset, *, per_page: int = PER_PAGE
+) -> HttpResponse:
+    """A list page: the filters from the query string, the facet counts, one page of results."""
+    filterset = filter_class(request.GET, queryset=queryset)
+    context = {
+        "filter": filterset,
+        "facets": facets(filterset),
+        "page": paginate(request, filterset.qs, per_page),
+        "sorts": filter_class.sort_fields,
+    }
+    return render_page(request, template, context)
+
+
 def paginate(request: HttpRequest, queryset, per_page: int = PER_PAGE) -> Page:
     return Paginator(queryset, per_page).get_page(request.GET.get("page"))
 

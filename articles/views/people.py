@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET
 from articles.exports import exportable
 from articles.filters import PersonFilter, person_facets
 from articles.models import CountryMention, Person, PersonMention, Quote, QuoteTheme
-from articles.views.common import paginate, render_page
+from articles.views.common import filtered_list, paginate, render_page
 
 DESCRIPTIONS_SHOWN = 30
 
@@ -20,14 +20,7 @@ def person_list(request: HttpRequest) -> HttpResponse:
         quote_count=Count("quotes", filter=~Q(quotes__status=Quote.Status.REJECTED), distinct=True),
         article_count=Count("mentions", distinct=True),
     )
-    filterset = PersonFilter(request.GET, queryset=people)
-    context = {
-        "filter": filterset,
-        "facets": person_facets(filterset),
-        "page": paginate(request, filterset.qs, per_page=40),
-        "sorts": PersonFilter.sort_fields,
-    }
-    return render_page(request, "people/person_list.html", context)
+    return filtered_list(request, "people/person_list.html", PersonFilter, person_facets, people, per_page=40)
 
 
 @require_GET

@@ -7,21 +7,14 @@ from django.views.decorators.http import require_GET
 from articles.exports import exportable
 from articles.filters import QuoteFilter, quote_facets
 from articles.models import PersonMention, Quote
-from articles.views.common import paginate, render_page
+from articles.views.common import filtered_list
 
 
 @require_GET
 @exportable("quote_list")
 def quote_list(request: HttpRequest) -> HttpResponse:
     quotes = Quote.objects.visible().select_related("article__source", "speaker")
-    filterset = QuoteFilter(request.GET, queryset=quotes)
-    context = {
-        "filter": filterset,
-        "facets": quote_facets(filterset),
-        "page": paginate(request, filterset.qs),
-        "sorts": QuoteFilter.sort_fields,
-    }
-    return render_page(request, "quotes/quote_list.html", context)
+    return filtered_list(request, "quotes/quote_list.html", QuoteFilter, quote_facets, quotes)
 
 
 @require_GET
