@@ -15,7 +15,6 @@ from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
-from django.contrib.staticfiles.storage import staticfiles_storage
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 
@@ -57,11 +56,10 @@ def _find(relative: str) -> Path | None:
     found = finders.find(relative)
     if isinstance(found, str):
         return Path(found)
-    try:
-        collected = Path(staticfiles_storage.path(relative))
-    except (NotImplementedError, ValueError):  # storage without local files
-        return None
-    return collected if collected.is_file() else None
+    # Collected files (hashed names from `{% static %}`) live under STATIC_ROOT, which whitenoise serves.
+    root = Path(settings.STATIC_ROOT).resolve()
+    collected = (root / relative).resolve()
+    return collected if collected.is_relative_to(root) and collected.is_file() else None
 
 
 def _within_static_dirs(path: Path) -> Path | None:
