@@ -29,7 +29,9 @@ def save_extraction(article, extraction: Extraction) -> None:
         QuoteTheme,
         Theme,
     )
+    from articles.summaries import mark_changed
 
+    mark_changed()  # bulk inserts below send no signals
     passages = {p.index: p for p in article.passages.all()}
     article.person_mentions.all().delete()
     article.organisation_mentions.all().delete()

@@ -30,6 +30,7 @@ from django.utils.text import slugify
 
 from analysis.names import person_key
 from articles import synthetic_text as words
+from articles.summaries import mark_changed
 
 TITLE_PREFIX = "[Synthetic] "
 SOURCE_PREFIX = "Synthetic "
@@ -450,6 +451,7 @@ def generate_corpus(articles: int, seed: int = 1, *, people: int = 5000, sources
     connection = connections[using]
     started = time.perf_counter()
     with transaction.atomic(using=using), connection.cursor() as django_cursor:
+        mark_changed(using)
         cursor = django_cursor.cursor  # the psycopg cursor, for COPY
         if found := _tables_with_data(cursor):
             raise CorpusExists(f"the database already has data in {', '.join(found)}; use an empty database")

@@ -28,7 +28,8 @@ from articles.models import (
     Source,
     Theme,
 )
-from articles.views.sources import _count, themes_by_outlet
+from articles.views.common import correlated_count
+from articles.views.sources import themes_by_outlet
 
 NOT_REJECTED = ~Q(quotes__status=Quote.Status.REJECTED)
 
@@ -136,7 +137,7 @@ def _cleaned(filterset) -> dict:
 
 def person_detail(request: HttpRequest, slug: str) -> Report:
     person = get_object_or_404(Person.objects.select_related("country"), slug=slug)
-    queryset = _visible_quotes().filter(speaker=person).order_by("-article__published", "article_id", "start")
+    queryset = _visible_quotes().filter(speaker=person).newest_first()
 
     def build(site: Site) -> list:
         descriptions = (
@@ -177,10 +178,10 @@ def theme_detail(request: HttpRequest, slug: str) -> Report:
 
     def build(site: Site) -> list:
         timeline = (
-            filterset.qs.order_by().exclude(article__published=None)
-            .annotate(month=TruncMonth("article__published")).values_list("month").annotate(n=Count("id"))
+            filterset.qs.order_by().exclude(published=None)
+            .annotate(month=TruncMonth("published")).values_list("month").annotate(n=Count("id"))
         )
-        top = ArticleTheme.objects.filter(theme=theme).select_related("article__source").order_by("-score")[:10]
+        top = ArticleTheme.objects.filter(theme=theme).select_related("article__source").order_by("-score", "-id")[:10]
         return [
             sections.chart(f"Quotes on {theme.name} per month", monthly_chart(sorted(timeline),
                            title=f"Quotes on {theme.name} per month")),
@@ -202,7 +203,7 @@ def theme_detail(request: HttpRequest, slug: str) -> Report:
 
 def source_detail(request: HttpRequest, slug: str) -> Report:
     source = get_object_or_404(Source.objects.select_related("country"), slug=slug)
-    queryset = _visible_quotes().filter(article__source=source).order_by("-article__published", "article_id", "start")
+    queryset = _visible_quotes().filter(article__source=source).newest_first()
 
     def build(site: Site) -> list:
         articles = source.articles.select_related("source").annotate(
@@ -233,7 +234,7 @@ def country_detail(request: HttpRequest, code: str) -> Report:
     country = get_object_or_404(Country, code=code.upper())
     in_article = CountryMention.objects.filter(country=country, article=OuterRef("article"))
     queryset = (
-        _visible_quotes().filter(Exists(in_article)).order_by("-article__published", "article_id", "start")
+        _visible_quotes().filter(Exists(in_article)).newest_first()
     )
 
     def build(site: Site) -> list:
@@ -296,8 +297,8 @@ def source_list(request: HttpRequest) -> Report:
     site = Site(request)
     sources = (
         Source.objects.select_related("country").annotate(
-            article_count=_count(Article.objects.filter(source=OuterRef("pk")), "source"),
-            quote_count=_count(Quote.objects.visible().filter(article__source=OuterRef("pk")), "article__source"),
+            article_count=correlated_count(Article.objects.filter(source=OuterRef("pk")), "source"),
+            quote_count=correlated_count(Quote.objects.visible().filter(article__source=OuterRef("pk")), "article__source"),
         ).order_by("-article_count", "name")
     )
 
@@ -321,7 +322,7 @@ def theme_list(request: HttpRequest) -> Report:
     site = Site(request)
     quotes = Quote.objects.visible().filter(quote_themes__theme=OuterRef("pk"))
     themes = Theme.objects.annotate(
-        article_count=_count(ArticleTheme.objects.filter(theme=OuterRef("pk")), "theme"),
+        article_count=correlated_count(ArticleTheme.objects.filter(theme=OuterRef("pk")), "theme"),
         quote_count=Coalesce(Subquery(quotes.order_by().values("quote_themes__theme").annotate(n=Count("id"))
                                       .values("n")[:1]), 0),
     ).order_by("-article_count", "name")

@@ -73,7 +73,8 @@ class Article(models.Model):
         indexes = [
             GinIndex(fields=["search_vector"], name="article_search_idx"),
             models.Index(F("published").desc(nulls_last=True), "id", name="article_published_idx"),
-            models.Index(fields=["source", "published"], name="article_source_published_idx"),
+            # An outlet's page, newest first.
+            models.Index("source", F("published").desc(nulls_last=True), F("id").desc(), name="article_source_newest_idx"),
         ]
         constraints = [
             models.CheckConstraint(condition=~Q(body=""), name="article_body_not_empty"),

@@ -179,9 +179,11 @@ class Person(models.Model):
         from django.db import transaction
 
         from articles.models import Figure, Quote
+        from articles.summaries import mark_changed
 
         merged = 0
         with transaction.atomic():
+            mark_changed()
             for other in others:
                 if other.pk == self.pk:
                     continue

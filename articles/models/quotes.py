@@ -27,9 +27,18 @@ class QuoteQuerySet(models.QuerySet):
     def by_country(self, code: str) -> QuoteQuerySet:
         return self.filter(article__country_mentions__country__code=code.upper())
 
+    def newest_first(self) -> QuoteQuerySet:
+        """The reading order of every quote list; it walks ``quote_published_idx`` (or the speaker's)."""
+        return self.order_by(*NEWEST_FIRST, "pk")
+
     def search(self, query: str) -> QuoteQuerySet:
         """Web-search syntax, ranked, with the whole quote as its snippet (matches marked)."""
         return ranked_search(self, query, "text", highlight_all=True).order_by("-rank")
+
+
+# Undated quotes last; the indexes below are built in this order, so lists stop after a page.
+NEWEST_FIRST = (F("published").desc(nulls_last=True), "article_id", "start")
+OLDEST_FIRST = (F("published").asc(nulls_first=True), "article_id", "start")
 
 
 class Quote(models.Model):
@@ -71,6 +80,10 @@ class Quote(models.Model):
     confidence = models.FloatField(default=1.0)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.MACHINE)
     version = models.PositiveIntegerField(default=1, help_text="Bumped on every edit, to refuse lost updates.")
+    published = models.DateField(
+        null=True, blank=True, editable=False,
+        help_text="The article's date, copied by a database trigger so quote lists sort without a join.",
+    )
     themes = models.ManyToManyField("articles.Theme", through="articles.QuoteTheme", blank=True)
     search_vector = models.GeneratedField(
         expression=SearchVector("text", weight="A", config=SEARCH_CONFIG)
@@ -80,7 +93,7 @@ class Quote(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords(excluded_fields=["search_vector"])
+    history = HistoricalRecords(excluded_fields=["search_vector", "published"])
 
     objects = QuoteQuerySet.as_manager()
 
@@ -90,6 +103,13 @@ class Quote(models.Model):
             GinIndex(fields=["search_vector"], name="quote_search_idx"),
             models.Index(fields=["speaker", "article"], name="quote_speaker_idx"),
             models.Index(fields=["status", "confidence"], name="quote_review_queue_idx"),
+            # Partial, like every reader's list: rejected quotes are never shown.
+            models.Index(
+                *NEWEST_FIRST, "id", name="quote_published_idx", condition=~Q(status="rejected")
+            ),
+            models.Index(
+                "speaker", *NEWEST_FIRST, "id", name="quote_speaker_published_idx", condition=~Q(status="rejected")
+            ),
         ]
         constraints = [
             models.CheckConstraint(condition=Q(end__gt=F("start")), name="quote_offsets_ordered"),

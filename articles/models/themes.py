@@ -48,7 +48,10 @@ class Theme(models.Model):
 
         spec = [self.as_spec()]
         count = 0
+        from articles.summaries import mark_changed
+
         with transaction.atomic():
+            mark_changed()
             self.article_themes.all().delete()
             self.quote_themes.all().delete()
             for article in Article.objects.prefetch_related("passages", "quotes").iterator(chunk_size=200):
@@ -77,7 +80,10 @@ class ArticleTheme(models.Model):
     class Meta:
         ordering = ["-score"]
         constraints = [models.UniqueConstraint(fields=["article", "theme"], name="article_theme_once")]
-        indexes = [models.Index(fields=["theme", "article"], name="article_theme_theme_idx")]
+        indexes = [
+            models.Index(fields=["theme", "article"], name="article_theme_theme_idx"),
+            models.Index(fields=["theme", "-score", "-id"], name="article_theme_top_idx"),  # a theme's strongest
+        ]
 
     def __str__(self) -> str:
         return f"{self.theme} in {self.article} ({self.score:.2f})"

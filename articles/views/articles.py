@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from django.db.models import Count, Q
+from django.db.models import OuterRef
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
@@ -9,14 +9,14 @@ from articles.exports import exportable
 from articles.filters import ArticleFilter, article_facets
 from articles.models import Article, ArticleTheme, CountryMention, Quote
 from articles.rendering import segments
-from articles.views.common import filtered_list
+from articles.views.common import correlated_count, filtered_list
 
 
 @require_GET
 @exportable("article_list")
 def article_list(request: HttpRequest) -> HttpResponse:
     articles = Article.objects.select_related("source").annotate(
-        quote_count=Count("quotes", filter=~Q(quotes__status=Quote.Status.REJECTED))
+        quote_count=correlated_count(Quote.objects.visible().filter(article=OuterRef("pk")), "article")
     )
     return filtered_list(request, "articles/article_list.html", ArticleFilter, article_facets, articles)
 

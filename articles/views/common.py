@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 from django.core.paginator import Page, Paginator
+from django.db.models import Count, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
+from django.utils.functional import cached_property
+
+from articles import summaries
 
 PER_PAGE = 25
 
@@ -25,21 +30,45 @@ def render_page(request: HttpRequest, template: str, context: dict, *, partial: 
 
 
 def filtered_list(
-    request: HttpRequest, template: str, filter_class, facets, queryset, *, per_page: int = PER_PAGE
+    request: HttpRequest, template: str, filter_class, facets, queryset, *, per_page: int = PER_PAGE,
+    aggregated: bool = False,
 ) -> HttpResponse:
-    """A list page: the filters from the query string, the facet counts, one page of results."""
+    """A list page: the filters from the query string, the facet counts, one page of results.
+
+    ``aggregated`` lists (people ranked by their quote counts) must aggregate every row to
+    find one page, so their pages are cached like the counts.
+    """
     filterset = filter_class(request.GET, queryset=queryset)
+    page = paginate(request, filterset.qs, per_page)
+    if aggregated:
+        page.object_list = summaries.rows(page.object_list, "list-page")
     context = {
         "filter": filterset,
         "facets": facets(filterset),
-        "page": paginate(request, filterset.qs, per_page),
+        "page": page,
         "sorts": filter_class.sort_fields,
     }
     return render_page(request, template, context)
 
 
+class CountedPaginator(Paginator):
+    """Counts through the summaries cache: the page is cheap on an index, the total is not."""
+
+    @cached_property
+    def count(self) -> int:
+        if isinstance(self.object_list, QuerySet):
+            return summaries.count(self.object_list)
+        return super().count
+
+
+def correlated_count(queryset: QuerySet, field: str = "pk"):
+    """A COUNT in a correlated subquery: computed only for the rows on the page, and several
+    counts on one row don't multiply each other's joins."""
+    return Coalesce(Subquery(queryset.order_by().values(field).annotate(n=Count("pk")).values("n")[:1]), 0)
+
+
 def paginate(request: HttpRequest, queryset, per_page: int = PER_PAGE) -> Page:
-    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+    return CountedPaginator(queryset, per_page).get_page(request.GET.get("page"))
 
 
 def query_without(request: HttpRequest, *params: str) -> str:

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 
 from articles.exports import exportable
 from articles.models import Figure
+from articles.summaries import cached
 from articles.views.common import paginate, render_page
 
 FIGURES_PER_GROUP = 30
@@ -24,7 +25,14 @@ def figure_list(request: HttpRequest) -> HttpResponse:
         .order_by("-articles", "-figures", "group_key")
     )
     page = paginate(request, groups, per_page=20)
-    keys = [g["group_key"] for g in page.object_list]
+    # Grouping every figure in the archive is a scan; a page of groups is kept until the data changes.
+    rows = cached("figure-groups", lambda: _with_figures(list(page.object_list)), page.number)
+    return render_page(request, "figures/figure_list.html", {"page": page, "groups": rows})
+
+
+def _with_figures(groups: list[dict]) -> list[dict]:
+    """Each group with its newest figures, placed on a track scaled to the group's largest value."""
+    keys = [g["group_key"] for g in groups]
     by_group = defaultdict(list)
     # The newest few of each group: a figure reported ten thousand times needs no ten thousand rows.
     newest_first = Window(
@@ -38,17 +46,11 @@ def figure_list(request: HttpRequest) -> HttpResponse:
     ):
         by_group[figure.group_key].append(figure)
     rows = []
-    for group in page.object_list:
+    for group in groups:
         figures = by_group[group["group_key"]]
         peak = max((f.value_high for f in figures), default=0) or 1
-        rows.append({
-            **group,
-            "items": [
-                _range_bar(f, peak)
-                for f in figures
-            ],
-        })
-    return render_page(request, "figures/figure_list.html", {"page": page, "groups": rows})
+        rows.append({**group, "items": [_range_bar(f, peak) for f in figures]})
+    return rows
 
 
 def _range_bar(figure: Figure, peak: float) -> dict:

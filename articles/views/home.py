@@ -1,30 +1,44 @@
 from __future__ import annotations
 
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from articles.models import Article, Country, Person, Quote, Source, Theme
+from articles.summaries import cached
+from articles.views.common import correlated_count
 
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
+    latest = (
+        Article.objects.select_related("source")
+        .annotate(quote_count=correlated_count(Quote.objects.visible().filter(article=OuterRef("pk")), "article"))[:6]
+    )
+    return render(request, "home.html", {"latest": latest, **cached("home", _overview)})
+
+
+def _overview() -> dict:
+    """The archive at a glance: totals and leaderboards, each a scan of a big table (cached)."""
     not_rejected = ~Q(quotes__status=Quote.Status.REJECTED)
-    context = {
+    return {
         "counts": {
             "articles": Article.objects.count(),
             "quotes": Quote.objects.visible().count(),
             "people": Person.objects.count(),
             "sources": Source.objects.count(),
         },
-        "latest": Article.objects.select_related("source")
-        .annotate(quote_count=Count("quotes", filter=not_rejected))[:6],
-        "top_people": Person.objects.annotate(quote_count=Count("quotes", filter=not_rejected))
-        .filter(quote_count__gt=0).order_by("-quote_count", "name")[:8],
-        "themes": Theme.objects.annotate(article_count=Count("article_themes"))
-        .filter(article_count__gt=0).order_by("-article_count", "name")[:10],
-        "countries": Country.objects.annotate(article_count=Count("mentions"))
-        .filter(article_count__gt=0).order_by("-article_count", "name")[:12],
+        "top_people": list(
+            Person.objects.annotate(quote_count=Count("quotes", filter=not_rejected))
+            .filter(quote_count__gt=0).order_by("-quote_count", "name")[:8]
+        ),
+        "themes": list(
+            Theme.objects.annotate(article_count=Count("article_themes"))
+            .filter(article_count__gt=0).order_by("-article_count", "name")[:10]
+        ),
+        "countries": list(
+            Country.objects.annotate(article_count=Count("mentions"))
+            .filter(article_count__gt=0).order_by("-article_count", "name")[:12]
+        ),
     }
-    return render(request, "home.html", context)

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET
 from articles.exports import exportable
 from articles.filters import PersonFilter, person_facets
 from articles.models import CountryMention, Person, PersonMention, Quote, QuoteTheme
+from articles.summaries import cached
 from articles.views.common import filtered_list, paginate, render_page
 
 DESCRIPTIONS_SHOWN = 30
@@ -20,7 +21,8 @@ def person_list(request: HttpRequest) -> HttpResponse:
         quote_count=Count("quotes", filter=~Q(quotes__status=Quote.Status.REJECTED), distinct=True),
         article_count=Count("mentions", distinct=True),
     )
-    return filtered_list(request, "people/person_list.html", PersonFilter, person_facets, people, per_page=40)
+    return filtered_list(request, "people/person_list.html", PersonFilter, person_facets, people, per_page=40,
+                         aggregated=True)
 
 
 @require_GET
@@ -28,16 +30,27 @@ def person_list(request: HttpRequest) -> HttpResponse:
 def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
     person = get_object_or_404(Person.objects.select_related("country"), slug=slug)
     # Everything below is bounded, whether the person is quoted twice or twenty thousand times:
-    # descriptions are summarised, quotes paginated, themes and neighbours aggregated in SQL.
+    # quotes are paginated on the speaker's index; descriptions, themes and neighbours are
+    # aggregated in SQL and cached until the data changes.
+    quotes = (
+        person.quotes.visible().select_related("article__source")
+        .prefetch_related(Prefetch("quote_themes", QuoteTheme.objects.select_related("theme").order_by("-score")))
+        .newest_first()
+    )
+    context = {
+        "person": person,
+        "page": paginate(request, quotes),
+        **cached("person-summary", lambda: _summary(person), person.pk),
+    }
+    return render_page(request, "people/person_detail.html", context)
+
+
+def _summary(person: Person) -> dict[str, list]:
+    """Who the person is described as, what they speak on, where and beside whom (aggregates, cached)."""
     descriptions = (
         person.mentions.values("role", "affiliation", "is_author")
         .annotate(articles=Count("id"), first=Min("article__published"), last=Max("article__published"))
         .order_by(F("first").asc(nulls_first=True), "role")[:DESCRIPTIONS_SHOWN]
-    )
-    quotes = (
-        person.quotes.visible().select_related("article__source")
-        .prefetch_related(Prefetch("quote_themes", QuoteTheme.objects.select_related("theme").order_by("-score")))
-        .order_by("-article__published", "article_id", "start")
     )
     themes = (
         QuoteTheme.objects.filter(quote__speaker=person).exclude(quote__status=Quote.Status.REJECTED)
@@ -57,13 +70,6 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
         .annotate(shared=Count("article_id"))
         .order_by("-shared", "person__name")[:15]
     )
-    context = {
-        "person": person,
-        "descriptions": descriptions,
-        "page": paginate(request, quotes),
-        "themes": themes,
-        "countries": countries,
-        "beside": beside,
-    }
-    return render_page(request, "people/person_detail.html", context)
+    return {"descriptions": list(descriptions), "themes": list(themes), "countries": list(countries),
+            "beside": list(beside)}
 

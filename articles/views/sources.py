@@ -2,8 +2,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from django.db.models import Count, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, F, OuterRef
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
@@ -11,16 +10,16 @@ from django.views.decorators.http import require_GET
 from articles.charts import heatmap
 from articles.exports import exportable
 from articles.models import Article, ArticleTheme, Quote, Source
-from articles.views.common import paginate, render_page
-
-
-def _count(queryset, field: str = "pk"):
-    """A correlated COUNT, so several counts on one row don't multiply each other's joins."""
-    return Coalesce(Subquery(queryset.order_by().values(field).annotate(n=Count("pk")).values("n")[:1]), 0)
+from articles.summaries import cached, rows
+from articles.views.common import correlated_count, paginate, render_page
 
 
 def themes_by_outlet(limit: int = 12) -> dict:
     """Article counts per (outlet, theme): the data behind the themes-per-outlet table."""
+    return cached("themes-by-outlet", lambda: _themes_by_outlet(limit), limit)
+
+
+def _themes_by_outlet(limit: int) -> dict:
     rows = (
         ArticleTheme.objects.exclude(article__source=None)
         .values("article__source__slug", "article__source__name", "theme__slug", "theme__name")
@@ -49,29 +48,42 @@ def source_list(request: HttpRequest) -> HttpResponse:
     sources = (
         Source.objects.select_related("country")
         .annotate(
-            article_count=_count(Article.objects.filter(source=OuterRef("pk")), "source"),
-            quote_count=_count(Quote.objects.visible().filter(article__source=OuterRef("pk")), "article__source"),
+            article_count=correlated_count(Article.objects.filter(source=OuterRef("pk")), "source"),
+            quote_count=correlated_count(Quote.objects.visible().filter(article__source=OuterRef("pk")), "article__source"),
         )
         .order_by("-article_count", "name")
     )
     matrix = themes_by_outlet()
-    return render(request, "sources/source_list.html", {"sources": sources, "matrix": matrix, "heat": heatmap(matrix)})
+    return render(request, "sources/source_list.html", {"sources": rows(sources, "sources"), "matrix": matrix, "heat": heatmap(matrix)})
 
 
 @require_GET
 @exportable("source_detail")
 def source_detail(request: HttpRequest, slug: str) -> HttpResponse:
     source = get_object_or_404(Source.objects.select_related("country"), slug=slug)
+    # Newest first on (source, published); each row's quote count is a subquery run for that page only.
     articles = source.articles.annotate(
-        quote_count=Count("quotes", filter=~Q(quotes__status=Quote.Status.REJECTED))
-    ).order_by("-published", "-imported_at")
+        quote_count=correlated_count(Quote.objects.visible().filter(article=OuterRef("pk")), "article")
+    ).order_by(F("published").desc(nulls_last=True), "-id")
     context = {
         "source": source,
         "page": paginate(request, articles),
-        "speakers": Quote.objects.visible().filter(article__source=source).exclude(speaker=None)
-        .values("speaker__slug", "speaker__name").annotate(n=Count("id")).order_by("-n", "speaker__name")[:15],
-        "anonymous": Quote.objects.visible().filter(article__source=source, speaker=None).count(),
-        "themes": ArticleTheme.objects.filter(article__source=source).values("theme__slug", "theme__name")
-        .annotate(n=Count("id")).order_by("-n", "theme__name"),
+        **cached("source-summary", lambda: _summary(source), source.pk),
     }
     return render_page(request, "sources/source_detail.html", context)
+
+
+def _summary(source: Source) -> dict:
+    """Who the outlet quotes and on what (aggregates over all its articles, cached)."""
+    quotes = Quote.objects.visible().filter(article__source=source)
+    return {
+        "speakers": list(
+            quotes.exclude(speaker=None).values("speaker__slug", "speaker__name")
+            .annotate(n=Count("id")).order_by("-n", "speaker__name")[:15]
+        ),
+        "anonymous": quotes.filter(speaker=None).count(),
+        "themes": list(
+            ArticleTheme.objects.filter(article__source=source).values("theme__slug", "theme__name")
+            .annotate(n=Count("id")).order_by("-n", "theme__name")
+        ),
+    }

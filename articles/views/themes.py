@@ -10,6 +10,7 @@ from articles.charts import heatmap, monthly_chart
 from articles.exports import exportable
 from articles.filters import QuoteFilter, quote_facets
 from articles.models import ArticleTheme, Quote, Theme
+from articles.summaries import rows
 from articles.views.common import paginate, render_page
 from articles.views.sources import themes_by_outlet
 
@@ -24,10 +25,11 @@ def theme_list(request: HttpRequest) -> HttpResponse:
     themes = Theme.objects.annotate(
         article_count=Count("article_themes", distinct=True),
     ).order_by("-article_count", "name")
-    quote_counts = dict(
+    quote_counts = dict(rows(
         Quote.objects.visible().filter(quote_themes__isnull=False)
         .values_list("quote_themes__theme").annotate(n=Count("id")).order_by()
-    )
+    ))
+    themes = rows(themes, "themes")
     matrix = themes_by_outlet()
     context = {"themes": themes, "quote_counts": quote_counts, "matrix": matrix, "heat": heatmap(matrix)}
     return render(request, "themes/theme_list.html", context)
@@ -41,8 +43,8 @@ def theme_detail(request: HttpRequest, slug: str) -> HttpResponse:
     data["theme"] = theme.slug
     filterset = QuoteFilter(data, queryset=_quote_rows())
     timeline = (
-        filterset.qs.order_by().exclude(article__published=None)
-        .annotate(month=TruncMonth("article__published")).values_list("month").annotate(n=Count("id"))
+        filterset.qs.order_by().exclude(published=None)
+        .annotate(month=TruncMonth("published")).values_list("month").annotate(n=Count("id"))
     )
     context = {
         "theme": theme,
@@ -50,8 +52,8 @@ def theme_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "facets": [f for f in quote_facets(filterset) if f.param != "theme"],
         "page": paginate(request, filterset.qs),
         "sorts": QuoteFilter.sort_fields,
-        "chart": monthly_chart(sorted(timeline), title=f"Quotes on {theme.name} per month"),
+        "chart": monthly_chart(sorted(rows(timeline, "timeline")), title=f"Quotes on {theme.name} per month"),
         "articles": ArticleTheme.objects.filter(theme=theme).select_related("article__source")
-        .order_by("-score")[:10],
+        .order_by("-score", "-id")[:10],
     }
     return render_page(request, "themes/theme_detail.html", context)

@@ -1,0 +1,87 @@
+"""Archive-wide aggregates (facet counts, charts, leaderboards, page counts), cached until the data changes.
+
+Counting a million quotes by theme takes seconds, and the answer only changes when an import,
+an edit, a merge or a retag commits. Every cached value's key carries the *data version*; any
+write to the articles app replaces it once its transaction commits, so a reader never sees
+counts older than the last commit. The timeout only bounds how long dead keys linger.
+
+Bumping after the commit (not before) matters: a reader that computed from the old snapshot
+while the write was in flight stores its answer under the old version, which nobody asks for
+again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+import time
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from django.core.cache import cache
+from django.core.signals import request_started
+from django.db import connections, transaction
+from django.db.models import QuerySet
+
+T = TypeVar("T")
+
+VERSION_KEY = "data-version"
+TIMEOUT = 7 * 24 * 3600
+_MISSING = object()
+_local = threading.local()  # the version read once per request, not once per value
+
+
+def data_version() -> str:
+    version = getattr(_local, "version", None)
+    if version is None:
+        version = cache.get_or_set(VERSION_KEY, str(time.time_ns()), timeout=None)
+        _local.version = version
+    return version
+
+
+def _bump() -> None:
+    _local.version = str(time.time_ns())
+    cache.set(VERSION_KEY, _local.version, timeout=None)
+
+
+def mark_changed(using: str = "default") -> None:
+    """The archive changed: new cache keys from the moment the change commits (once per transaction)."""
+    conn = connections[using]
+    if not conn.in_atomic_block:
+        _bump()
+    elif not any(func is _bump for _, func, _ in conn.run_on_commit):
+        transaction.on_commit(_bump, using=using)
+
+
+def forget_request_version(**kwargs) -> None:
+    _local.version = None
+
+
+request_started.connect(forget_request_version, dispatch_uid="summaries_forget_version")
+
+
+def cached(name: str, compute: Callable[[], T], *key: Any) -> T:
+    """``compute()``, remembered under ``name`` and ``key`` until the data changes."""
+    digest = hashlib.blake2b(repr(key).encode(), digest_size=12).hexdigest()
+    cache_key = f"{name}:{data_version()}:{digest}"
+    value = cache.get(cache_key, _MISSING)
+    if value is _MISSING:
+        value = compute()
+        cache.set(cache_key, value, TIMEOUT)
+    return value
+
+
+def rows(queryset: QuerySet, name: str = "rows") -> list:
+    """A (small, aggregated) queryset's rows, cached by its SQL."""
+    return cached(name, lambda: list(queryset), str(queryset.query))
+
+
+def count(queryset: QuerySet) -> int:
+    """``queryset.count()``, cached by its SQL: a page count over a million quotes is not free."""
+    return cached("count", queryset.count, str(queryset.order_by().query))
+
+
+def on_articles_change(sender, **kwargs) -> None:
+    """Signal receiver: any saved or deleted row of the articles app changes the summaries."""
+    if sender._meta.app_label == "articles" and not sender.__name__.startswith("Historical"):
+        mark_changed(kwargs.get("using") or "default")

@@ -1,0 +1,113 @@
+"""Archive-wide counts are cached in PostgreSQL until a change commits (articles/summaries.py)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+from django.core.cache import cache
+from django.db import connection, transaction
+
+from articles import summaries
+from articles.importing import Incoming, import_incoming
+from articles.models import Person, Quote, QuoteTheme, Theme
+from tests.builders import make_dataset
+
+# Transactional: each write commits, as in the app, so the on-commit invalidation really runs.
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.real_cache]
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    cache.clear()
+    summaries.forget_request_version()
+
+
+def theme_count(client, theme: Theme) -> int:
+    """The theme facet's count on /quotes/, as a reader sees it."""
+    html = client.get("/quotes/").content.decode()
+    found = re.search(rf'theme={theme.slug}"[^>]*>.*?<span class="count">(\d+)</span>', html, re.S)
+    assert found, f"no facet for {theme.slug}"
+    return int(found.group(1))
+
+
+def add_quote_to_theme_without_signals(theme: Theme) -> None:
+    """A write the cache cannot hear about: raw SQL, as a bulk tool might do."""
+    quote = Quote.objects.order_by("pk").first()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "INSERT INTO articles_quote (article_id, passage_id, speaker_kind, speaker_text, text, start, \"end\", cue, "
+            "kind, confidence, status, version, created_at, updated_at) SELECT article_id, passage_id, speaker_kind, "
+            "speaker_text, text, start, \"end\", cue, kind, confidence, status, version, now(), now() "
+            "FROM articles_quote WHERE id = %s RETURNING id", [quote.pk],
+        )
+        new_id = cursor.fetchone()[0]
+    QuoteTheme.objects.bulk_create([QuoteTheme(quote_id=new_id, theme=theme, score=0.5)])
+
+
+def test_facet_counts_are_served_from_the_cache_until_a_change_commits(client):
+    theme = make_dataset()["themes"][0]
+    before = theme_count(client, theme)
+    add_quote_to_theme_without_signals(theme)
+    assert theme_count(client, theme) == before  # cached: the raw insert was not announced
+    summaries.mark_changed()
+    assert theme_count(client, theme) == before + 1
+
+
+def test_an_edit_through_the_orm_refreshes_the_counts_once_committed(client):
+    theme = make_dataset()["themes"][0]
+    before = theme_count(client, theme)
+    quotes = Quote.objects.filter(quote_themes__theme=theme)[:2]
+    with transaction.atomic():
+        for quote in quotes:
+            quote.status = Quote.Status.REJECTED
+            quote.save()
+        bumps = [func for _, func, _ in connection.run_on_commit if func is summaries._bump]
+        assert len(bumps) == 1  # one bump per transaction, however many rows change
+        assert theme_count(client, theme) == before  # not committed yet: the old version still holds
+    assert theme_count(client, theme) == before - 2
+
+
+def test_a_rolled_back_change_keeps_the_cache(client):
+    make_dataset()
+    version = summaries.data_version()
+    with pytest.raises(RuntimeError), transaction.atomic():
+        Person.objects.create(name="Never Committed")
+        raise RuntimeError("editor cancelled")
+    summaries.forget_request_version()
+    assert summaries.data_version() == version
+
+
+def test_an_import_refreshes_the_home_page_totals(client):
+    make_dataset()
+    quotes = Quote.objects.visible().count()
+    assert client.get("/").context["counts"]["quotes"] == quotes
+    import_incoming(Incoming(raw="“The sanctions are working,” said Michael Butler, a professor at Clark "
+                                 "University, on 3 March 2025.\n", name="butler.txt"))
+    assert Quote.objects.visible().count() == quotes + 1
+    assert client.get("/").context["counts"]["quotes"] == quotes + 1
+
+
+def test_a_merge_refreshes_the_merged_persons_page(client):
+    data = make_dataset()
+    keep, other = data["people"][:2]
+
+    def themed_quotes() -> int:
+        return sum(row["n"] for row in client.get(keep.get_absolute_url()).context["themes"])
+
+    before = themed_quotes()
+    keep.merge([other])
+    assert themed_quotes() == QuoteTheme.objects.filter(quote__speaker=keep).count() > before
+
+
+def test_the_quote_takes_its_articles_date_and_follows_it():
+    article = make_dataset()["articles"][0]
+    quote = article.quotes.first()
+    assert Quote.objects.get(pk=quote.pk).published == article.published
+    article.published = date(2020, 2, 29)
+    article.save()
+    assert set(article.quotes.values_list("published", flat=True)) == {date(2020, 2, 29)}
+    quote.save()  # the stale date on the Python object does not win
+    assert Quote.objects.get(pk=quote.pk).published == date(2020, 2, 29)
+
