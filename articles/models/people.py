@@ -3,13 +3,25 @@ from __future__ import annotations
 import re
 
 from django.contrib.postgres.fields import ArrayField
-from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
+from django.db.backends.signals import connection_created
 from django.db.models import Count, Q
+from django.db.models.functions import Upper
+from django.dispatch import receiver
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from articles.models.slugs import unique_slug
+
+WORD_SIMILARITY = 0.5  # how like a word of a name a search must be: “Garlauskus” finds Garlauskas
+
+
+@receiver(connection_created, dispatch_uid="person_word_similarity")
+def _word_similarity_threshold(sender, connection, **kwargs) -> None:
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"SET pg_trgm.word_similarity_threshold = {WORD_SIMILARITY}")
 
 
 def _choice(choices: type[models.TextChoices], value) -> str:
@@ -115,9 +127,11 @@ class PersonQuerySet(models.QuerySet):
         from django.contrib.postgres.search import TrigramWordSimilarity
         from django.db.models.functions import Greatest
 
+        # The %> operators (at WORD_SIMILARITY, set on each connection) and ILIKE all use the
+        # trigram indexes; a similarity computed in the WHERE clause would read every person.
         return (
-            self.annotate(similarity=Greatest(TrigramWordSimilarity(text, "name"), TrigramWordSimilarity(text, "key")))
-            .filter(Q(similarity__gte=0.5) | Q(name__icontains=text))
+            self.filter(Q(name__trigram_word_similar=text) | Q(key__trigram_word_similar=text) | Q(name__icontains=text))
+            .annotate(similarity=Greatest(TrigramWordSimilarity(text, "name"), TrigramWordSimilarity(text, "key")))
             .order_by("-similarity", "name")
         )
 
@@ -156,7 +170,12 @@ class Person(models.Model):
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "people"
-        indexes = [GinIndex(fields=["name"], opclasses=["gin_trgm_ops"], name="person_name_trgm")]
+        indexes = [
+            GinIndex(fields=["name"], opclasses=["gin_trgm_ops"], name="person_name_trgm"),
+            GinIndex(fields=["key"], opclasses=["gin_trgm_ops"], name="person_key_trgm"),
+            # icontains compares UPPER(name): its own trigram index.
+            GinIndex(OpClass(Upper("name"), name="gin_trgm_ops"), name="person_name_upper_trgm"),
+        ]
 
     def __str__(self) -> str:
         return self.name

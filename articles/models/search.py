@@ -8,7 +8,7 @@ from django.db.models import F, QuerySet, Subquery
 SEARCH_CONFIG = "english"
 # A common word matches tens of thousands of rows; ranking them all would dominate the page's
 # time, so only the most recently added matches are ranked.
-RANKED_AT_MOST = 2000
+RANKED_AT_MOST = 500
 # Matches are marked with control characters that stored text never holds, so templates
 # can escape the snippet first and add <mark> after (see the `highlighted` filter).
 MATCH_START, MATCH_STOP = "\x02", "\x03"
