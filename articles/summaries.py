@@ -60,10 +60,15 @@ def forget_request_version(**kwargs) -> None:
 request_started.connect(forget_request_version, dispatch_uid="summaries_forget_version")
 
 
+def versioned_key(name: str, *parts: Any) -> str:
+    """A cache key for ``parts`` that changes with the data version."""
+    digest = hashlib.blake2b(repr(parts).encode(), digest_size=12).hexdigest()
+    return f"{name}:{data_version()}:{digest}"
+
+
 def cached(name: str, compute: Callable[[], T], *key: Any) -> T:
     """``compute()``, remembered under ``name`` and ``key`` until the data changes."""
-    digest = hashlib.blake2b(repr(key).encode(), digest_size=12).hexdigest()
-    cache_key = f"{name}:{data_version()}:{digest}"
+    cache_key = versioned_key(name, *key)
     value = cache.get(cache_key, _MISSING)
     if value is _MISSING:
         value = compute()
