@@ -52,6 +52,10 @@ class PageResult:
     target_ms: float
     bytes: int
     first_ms: float = 0.0  # the first request after the data changed: summaries computed, not cached
+    # As deployed, an anonymous reader's repeat of a page comes from the page cache:
+    served_median_ms: float = 0.0
+    served_p95_ms: float = 0.0
+    served_queries: int = 0
     main_query_ms: float = 0.0
     main_query: str = ""
     main_uses_index: bool = False
@@ -59,12 +63,14 @@ class PageResult:
     seq_scans_any_query: list[str] = field(default_factory=list)
 
     def misses(self, max_queries: int = 12, max_ratio: float = 3.0) -> list[str]:
-        """The targets this page misses, as readable phrases."""
+        """The targets this page misses, as readable phrases (rendered: with the page cache off)."""
         out = []
         if self.status != 200:
             out.append(f"status {self.status}")
         if self.p95_ms > self.target_ms:
-            out.append(f"p95 {self.p95_ms:.0f} ms > {self.target_ms:.0f} ms ({self.p95_ms / self.target_ms:.1f}×)")
+            out.append(f"rendered p95 {self.p95_ms:.0f} ms > {self.target_ms:.0f} ms ({self.p95_ms / self.target_ms:.1f}×)")
+        if self.served_p95_ms > self.target_ms:
+            out.append(f"served p95 {self.served_p95_ms:.0f} ms > {self.target_ms:.0f} ms")
         if self.queries > max_queries:
             out.append(f"{self.queries} queries > {max_queries}")
         if self.ratio > max_ratio:
@@ -164,10 +170,10 @@ class PageTimer:
         started = time.perf_counter()
         status, size = self.request(url)  # warm-up: caches, connection, compiled templates
         first_ms = (time.perf_counter() - started) * 1000
-        if first_ms > SLOW_PAGE_S * 1000:
-            runs = MIN_RUNS  # a page of seconds: a few runs say enough, and the whole bench stays bounded
-        else:
-            self.request(url)
+        started = time.perf_counter()
+        self.request(url)  # warm now
+        if time.perf_counter() - started > SLOW_PAGE_S:
+            runs = MIN_RUNS  # a page of seconds even when warm: a few runs say enough, and the bench stays bounded
         times: list[float] = []
         deadline = time.perf_counter() + budget_s
         while len(times) < runs and (len(times) < MIN_RUNS or time.perf_counter() < deadline):
@@ -234,8 +240,22 @@ def plan_summary(plan: dict) -> tuple[bool, list[str]]:
 
 def measure_page(timer: PageTimer, conn: psycopg.Connection, case: PageCase, *, runs: int = 30,
                  budget_s: float = 15.0) -> PageResult:
-    status, size, times, first_ms = timer.time(case.url, runs, budget_s)
-    statements = timer.capture(case.url)
+    """The page rendered (page cache off: templates run, summaries cached), then served as deployed."""
+    from django.conf import settings
+
+    page_cache = settings.PAGE_CACHE
+    settings.PAGE_CACHE = False
+    try:
+        status, size, times, first_ms = timer.time(case.url, runs, budget_s)
+        statements = timer.capture(case.url)
+    finally:
+        settings.PAGE_CACHE = page_cache
+    settings.PAGE_CACHE = True
+    try:
+        served = timer.time(case.url, runs, budget_s)[2]
+        served_queries = len(timer.capture(case.url))
+    finally:
+        settings.PAGE_CACHE = page_cache
     sql_totals, per_statement = replay(conn, statements, max(MIN_RUNS, min(len(times), 15)))
     page_median = statistics.median(times)
     sql_median = statistics.median(sql_totals) if sql_totals else 0.0
@@ -244,7 +264,8 @@ def measure_page(timer: PageTimer, conn: psycopg.Connection, case: PageCase, *, 
         p95_ms=percentile(times, 95), queries=len(statements), sql_median_ms=sql_median,
         sql_p95_ms=percentile(sql_totals, 95) if sql_totals else 0.0,
         ratio=page_median / sql_median if sql_median else 0.0, target_ms=case.target_ms, bytes=size,
-        first_ms=first_ms,
+        first_ms=first_ms, served_median_ms=statistics.median(served), served_p95_ms=percentile(served, 95),
+        served_queries=served_queries,
     )
     selects = [i for i, sql in enumerate(statements) if sql.lstrip().upper().startswith(("SELECT", "WITH"))]
     if selects:
@@ -275,13 +296,14 @@ def measure_pages(cases: list[PageCase] | None = None, *, runs: int = 30, budget
 
 def format_pages(results: list[PageResult]) -> list[str]:
     header = (f"{'page':34} {'runs':>4} {'median':>8} {'p95':>8} {'target':>6} {'cold':>8} {'queries':>7} {'SQL med':>8} "
-              f"{'page/SQL':>8} {'main q':>8} {'index':>5}  seq scans (main)")
+              f"{'page/SQL':>8} {'main q':>8} {'index':>5} {'served':>8} {'p95':>8} {'q':>2}  seq scans (main)")
     lines = [header, "-" * len(header)]
     for r in results:
         lines.append(
             f"{r.name[:34]:34} {r.runs:>4} {r.median_ms:>6.1f}ms {r.p95_ms:>6.1f}ms {r.target_ms:>4.0f}ms "
             f"{r.first_ms:>6.0f}ms {r.queries:>7} "
             f"{r.sql_median_ms:>6.1f}ms {r.ratio:>7.1f}× {r.main_query_ms:>6.1f}ms {'yes' if r.main_uses_index else 'NO':>5}"
+            f" {r.served_median_ms:>6.1f}ms {r.served_p95_ms:>6.1f}ms {r.served_queries:>2}"
             f"  {', '.join(r.main_seq_scans) or '-'}"
         )
     return lines

@@ -45,7 +45,9 @@ def run_database_sections(command: BaseCommand, sections: set[str], *, articles:
 
     if "pages" in sections:
         out(f"\npages on {corpus['articles']:,} articles, {corpus['quotes']:,} quotes (server time, warm, in-process)")
-        out("(cold: each page's first request after the data changed, its summaries computed rather than cached)")
+        out("median, p95: rendered (templates run; the page cache off, summaries cached); cold: the first request "
+            "after the data changed, summaries computed; queries, SQL, page/SQL, main q: of the rendered page; "
+            "served, p95, q: as deployed, an anonymous reader's repeat from the page cache")
         mark_changed()  # start cold, whatever an earlier run left in the cache
         results = benchmarking.measure_pages(cases, runs=runs, progress=lambda c: command.stderr.write(f"  {c.url}"))
         for line in benchmarking.format_pages(results):

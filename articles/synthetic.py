@@ -53,7 +53,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "articles_passage": ("id", "article_id", "index", "kind", "start", "end", "text"),
     "articles_quote": ("id", "article_id", "passage_id", "speaker_id", "speaker_organisation_id", "speaker_kind",
                        "speaker_text", "text", "start", "end", "cue", "kind", "confidence", "status", "version",
-                       "created_at", "updated_at"),
+                       "created_at", "updated_at", "published"),
     "articles_quotetheme": ("id", "quote_id", "theme_id", "score"),
     "articles_articletheme": ("id", "article_id", "theme_id", "score", "matches"),
     "articles_personmention": ("id", "article_id", "person_id", "name_as_printed", "role", "affiliation",
@@ -230,6 +230,8 @@ class Generator:
         """Append one article and everything in it to ``batch``, advancing ``ids``."""
         rng, out = self.rng, batch.lines
         article_id = ids["articles_article"] = ids["articles_article"] + 1
+        # Drawn first: each quote row carries it (COPY runs as a replica, without the date trigger).
+        published = self._published = FIRST_DAY + timedelta(days=rng.randrange(DAYS))
         themes = self.themes.distinct(rng, rng.choice([1, 1, 2, 2, 3]))
         countries = self.countries.distinct(rng, rng.randint(2, 5))
         phrases = {t[1]: [words.keyword_phrase(k) for k in t[2]] or [t[1]] for t in themes}
@@ -310,7 +312,6 @@ class Generator:
             offset += len(text) + 2
         body = "\n\n".join(body_parts)
 
-        published = FIRST_DAY + timedelta(days=rng.randrange(DAYS))
         headline = Paragraph()
         headline.fill(rng.choice(self.headlines), slots())
         title = TITLE_PREFIX + headline.text[0].upper() + headline.text[1:]
@@ -390,7 +391,7 @@ class Generator:
         out["articles_quote"].append(_line(
             quote_id, article_id, passage_id, speaker.id if speaker else None, None, speaker_kind, speaker_text,
             text, start, start + len(text), cue, kind, round(rng.uniform(0.5, 0.99), 2), status, 1,
-            self.now, self.now))
+            self.now, self.now, self._published))
         self._last_quote = (passage_id, start, start + len(text))
         for slug, theme_id in theme_ids.items():
             if any(p in text for p in self._phrase_cache(slug)):

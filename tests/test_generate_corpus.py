@@ -7,6 +7,7 @@ from collections import Counter
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db.models import F
 
 from articles import benchmarking
 from articles.models import (
@@ -41,6 +42,13 @@ def test_counts_and_about_ten_quotes_an_article(corpus):
     for model in (Passage, PersonMention, CountryMention, ArticleTheme, QuoteTheme, Figure):
         assert model.objects.exists(), model
     assert corpus["articles_quote"] == Quote.objects.count()
+
+
+def test_every_quote_carries_its_articles_date(corpus):
+    # COPY goes through the trigger like any insert (migration 0008).
+    mismatched = Quote.objects.exclude(published=F("article__published")).count()
+    assert Quote.objects.filter(published__isnull=False).count() == Quote.objects.count()
+    assert mismatched == 0
 
 
 def test_offsets_point_at_the_text(corpus):
@@ -140,6 +148,7 @@ def test_the_page_harness_runs_on_a_tiny_dataset(corpus, settings):
         assert result.queries > 0 and result.sql_median_ms > 0
         assert result.main_query.lstrip().upper().startswith(("SELECT", "WITH"))
         assert isinstance(result.as_dict()["misses"], list)
+        assert 0 < result.served_queries <= result.queries
     assert len(benchmarking.format_pages(results)) == 2 + len(results)
 
 

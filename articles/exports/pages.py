@@ -35,7 +35,7 @@ NOT_REJECTED = ~Q(quotes__status=Quote.Status.REJECTED)
 
 
 def _visible_quotes():
-    return Quote.objects.visible().select_related("article__source", "speaker")
+    return Quote.objects.visible().listed()
 
 
 def _filename(base: list[str], filters, *, skip: tuple[str, ...] = ()) -> list[str]:

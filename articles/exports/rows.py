@@ -47,7 +47,7 @@ def with_quote_details(queryset: QuerySet) -> QuerySet:
     """Quotes with what a citation needs: the speaker's role and affiliation *as printed in that
     article* (their PersonMention there) and the theme names, as subqueries so rows stream."""
     mention = PersonMention.objects.filter(article=OuterRef("article"), person=OuterRef("speaker"))
-    return queryset.select_related("article__source", "speaker").annotate(
+    return queryset.listed().annotate(
         printed_role=Subquery(mention.values("role")[:1]),
         printed_affiliation=Subquery(mention.values("affiliation")[:1]),
         theme_names=ArraySubquery(

@@ -27,6 +27,13 @@ class QuoteQuerySet(models.QuerySet):
     def by_country(self, code: str) -> QuoteQuerySet:
         return self.filter(article__country_mentions__country__code=code.upper())
 
+    def listed(self) -> QuoteQuerySet:
+        """What a list of quotes shows: speaker and outlet joined, but not the article's raw text,
+        cleaning report or search vectors, which would multiply each row's size by a hundred."""
+        return self.select_related("article__source", "speaker").defer(
+            "search_vector", *(f"article__{name}" for name in ARTICLE_BULK)
+        )
+
     def newest_first(self) -> QuoteQuerySet:
         """The reading order of every quote list; it walks ``quote_published_idx`` (or the speaker's)."""
         return self.order_by(*NEWEST_FIRST, "pk")
@@ -35,6 +42,8 @@ class QuoteQuerySet(models.QuerySet):
         """Web-search syntax, ranked, with the whole quote as its snippet (matches marked)."""
         return ranked_search(self, query, "text", highlight_all=True).order_by("-rank")
 
+
+ARTICLE_BULK = ("raw_text", "cleaning", "search_vector")  # never shown beside a quote
 
 # Undated quotes last; the indexes below are built in this order, so lists stop after a page.
 NEWEST_FIRST = (F("published").desc(nulls_last=True), "article_id", "start")

@@ -40,7 +40,7 @@ def country_detail(request: HttpRequest, code: str) -> HttpResponse:
     )
     quotes = (
         Quote.objects.visible().filter(Exists(mentions.filter(article=OuterRef("article"))))
-        .select_related("article__source", "speaker").newest_first()
+        .listed().newest_first()
     )
     context = {
         "country": country,

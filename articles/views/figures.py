@@ -9,10 +9,11 @@ from django.views.decorators.http import require_GET
 
 from articles.exports import exportable
 from articles.models import Figure
+from articles.models.quotes import ARTICLE_BULK
 from articles.summaries import cached
 from articles.views.common import paginate, render_page
 
-FIGURES_PER_GROUP = 30
+FIGURES_PER_GROUP = 12
 
 
 @require_GET
@@ -41,6 +42,7 @@ def _with_figures(groups: list[dict]) -> list[dict]:
     )
     for figure in (
         Figure.objects.filter(group_key__in=keys).select_related("article__source")
+        .defer(*(f"article__{name}" for name in ARTICLE_BULK))
         .annotate(row=newest_first).filter(row__lte=FIGURES_PER_GROUP)
         .order_by("article__published", "article_id", "start")
     ):

@@ -33,7 +33,7 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
     # quotes are paginated on the speaker's index; descriptions, themes and neighbours are
     # aggregated in SQL and cached until the data changes.
     quotes = (
-        person.quotes.visible().select_related("article__source")
+        person.quotes.visible().listed()
         .prefetch_related(Prefetch("quote_themes", QuoteTheme.objects.select_related("theme").order_by("-score")))
         .newest_first()
     )

@@ -13,7 +13,7 @@ from articles.views.common import filtered_list
 @require_GET
 @exportable("quote_list")
 def quote_list(request: HttpRequest) -> HttpResponse:
-    quotes = Quote.objects.visible().select_related("article__source", "speaker")
+    quotes = Quote.objects.visible().listed()
     return filtered_list(request, "quotes/quote_list.html", QuoteFilter, quote_facets, quotes)
 
 
@@ -32,7 +32,7 @@ def quote_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "description": description,
         "themes": quote.quote_themes.select_related("theme").order_by("-score"),
         "more": Quote.objects.visible().filter(speaker_id=quote.speaker_id).exclude(pk=quote.pk)
-        .select_related("article__source").newest_first()[:5] if quote.speaker_id else [],
+        .listed().newest_first()[:5] if quote.speaker_id else [],
         "permalink": request.build_absolute_uri(quote.get_absolute_url()),
     }
     return render(request, "quotes/quote_detail.html", context)

@@ -18,7 +18,7 @@ def search(request: HttpRequest) -> HttpResponse:
     if query:
         context["articles"] = list(Article.objects.select_related("source").search(query)[:10])
         context["quotes"] = list(
-            Quote.objects.visible().select_related("article__source", "speaker").search(query)[:20]
+            Quote.objects.visible().listed().search(query)[:20]
         )
         context["people"] = list(Person.objects.matching(query)[:10])
     return render_page(request, "search.html", context)

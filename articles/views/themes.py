@@ -16,7 +16,7 @@ from articles.views.sources import themes_by_outlet
 
 
 def _quote_rows():
-    return Quote.objects.visible().select_related("article__source", "speaker")
+    return Quote.objects.visible().listed()
 
 
 @require_GET
