@@ -20,7 +20,7 @@ from django.http import HttpRequest, HttpResponse
 
 from articles import summaries
 
-TIMEOUT = 24 * 3600
+TIMEOUT = 3600  # dead versions and rarely read pages go within the hour
 # The request headers a page varies on (render_page answers htmx with a fragment).
 VARY_ON = ("HX-Request", "HX-Target", "HX-History-Restore-Request", "HX-Boosted")
 SKIP_HEADERS = {"set-cookie", "x-page-cache"}

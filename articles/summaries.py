@@ -26,7 +26,7 @@ from django.db.models import QuerySet
 T = TypeVar("T")
 
 VERSION_KEY = "data-version"
-TIMEOUT = 7 * 24 * 3600
+TIMEOUT = 24 * 3600
 _MISSING = object()
 _local = threading.local()  # the version read once per request, not once per value
 

@@ -121,7 +121,7 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "commentariat_cache",
-        "OPTIONS": {"MAX_ENTRIES": 50_000},
+        "OPTIONS": {"MAX_ENTRIES": 10_000},  # pages included: a few hundred MB at most
     }
 }
 # Whole pages for anonymous readers, from that cache (articles/page_cache.py).

@@ -46,7 +46,8 @@ def stream(queryset: QuerySet, row, site: Site) -> Iterator[dict]:
 def with_quote_details(queryset: QuerySet) -> QuerySet:
     """Quotes with what a citation needs: the speaker's role and affiliation *as printed in that
     article* (their PersonMention there) and the theme names, as subqueries so rows stream."""
-    mention = PersonMention.objects.filter(article=OuterRef("article"), person=OuterRef("speaker"))
+    # One mention per (article, person) at most: no ordering, so no join to sort by.
+    mention = PersonMention.objects.filter(article=OuterRef("article"), person=OuterRef("speaker")).order_by()
     return queryset.listed().annotate(
         printed_role=Subquery(mention.values("role")[:1]),
         printed_affiliation=Subquery(mention.values("affiliation")[:1]),

@@ -25,7 +25,7 @@ def figure_list(request: HttpRequest) -> HttpResponse:
         .annotate(articles=Count("article", distinct=True), figures=Count("id"), about=Min("about"))
         .order_by("-articles", "-figures", "group_key")
     )
-    page = paginate(request, groups, per_page=20)
+    page = paginate(request, groups, per_page=10)
     # Grouping every figure in the archive is a scan; a page of groups is kept until the data changes.
     rows = cached("figure-groups", lambda: _with_figures(list(page.object_list)), page.number)
     return render_page(request, "figures/figure_list.html", {"page": page, "groups": rows})
