@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import django_filters as df
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import Count, Exists, OuterRef, QuerySet
 
@@ -27,7 +28,7 @@ from articles.models import (
     Theme,
 )
 from articles.models.quotes import NEWEST_FIRST, OLDEST_FIRST
-from articles.summaries import cached
+from articles.summaries import cached, sql_of
 
 FACET_LIMIT = 12
 
@@ -223,7 +224,10 @@ def person_facets(filterset: PersonFilter) -> list[Facet]:
 def _cached_facets(filterset: BaseFilter, compute) -> list[Facet]:
     """Facet counts scan every matching row, so they are kept until the data changes; the
     filtered query's own SQL is the key (the same filters on another base list differ)."""
-    return cached(f"facets-{compute.__name__}", lambda: compute(filterset), str(filterset.qs.order_by().query))
+    sql = sql_of(filterset.qs.order_by())
+    if sql is None:
+        return compute(filterset)
+    return cached(f"facets-{compute.__name__}", lambda: compute(filterset), sql)
 
 
 def _options(rows, value_key: str, label_key: str, transform=str) -> list[FacetOption]:
@@ -265,7 +269,10 @@ def _quote_facets(filterset: QuoteFilter) -> list[Facet]:
 def _top(counts: QuerySet, key: str, model, value_field: str) -> list[FacetOption]:
     """The FACET_LIMIT largest of ``counts`` (rows of ``key`` and ``n``), named from ``model``'s
     table after the grouping, in the same statement."""
-    inner, params = counts.order_by().query.sql_with_params()
+    try:
+        inner, params = counts.order_by().query.sql_with_params()
+    except EmptyResultSet:  # a filter that can match nothing
+        return []
     table = connection.ops.quote_name(model._meta.db_table)
     value = connection.ops.quote_name(model._meta.get_field(value_field).column)
     with connection.cursor() as cursor:
@@ -280,7 +287,10 @@ def _top(counts: QuerySet, key: str, model, value_field: str) -> list[FacetOptio
 def _quote_countries(quotes: QuerySet) -> list[FacetOption]:
     """Quotes per country named in their article: counted per article first, then summed over
     the articles' country mentions (a million quotes times four countries each, otherwise)."""
-    per_article, params = quotes.values("article_id").annotate(n=Count("*")).order_by().query.sql_with_params()
+    try:
+        per_article, params = quotes.values("article_id").annotate(n=Count("*")).order_by().query.sql_with_params()
+    except EmptyResultSet:  # a filter that can match nothing
+        return []
     with connection.cursor() as cursor:
         cursor.execute(
             f"""SELECT c.code, c.name, SUM(q.n) AS n

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
 from django.core.signals import request_started
 from django.db import connections, transaction
 from django.db.models import QuerySet
@@ -76,14 +77,25 @@ def cached(name: str, compute: Callable[[], T], *key: Any) -> T:
     return value
 
 
+def sql_of(queryset: QuerySet) -> str | None:
+    """The SQL a queryset runs, as a cache key; None when it can match nothing (``.none()``,
+    ``pk__in=[]``), which Django answers without a query."""
+    try:
+        return str(queryset.query)
+    except EmptyResultSet:
+        return None
+
+
 def rows(queryset: QuerySet, name: str = "rows") -> list:
     """A (small, aggregated) queryset's rows, cached by its SQL."""
-    return cached(name, lambda: list(queryset), str(queryset.query))
+    sql = sql_of(queryset)
+    return list(queryset) if sql is None else cached(name, lambda: list(queryset), sql)
 
 
 def count(queryset: QuerySet) -> int:
     """``queryset.count()``, cached by its SQL: a page count over a million quotes is not free."""
-    return cached("count", queryset.count, str(queryset.order_by().query))
+    sql = sql_of(queryset.order_by())
+    return 0 if sql is None else cached("count", queryset.count, sql)
 
 
 def on_articles_change(sender, **kwargs) -> None:

@@ -111,3 +111,20 @@ def test_the_quote_takes_its_articles_date_and_follows_it():
     quote.save()  # the stale date on the Python object does not win
     assert Quote.objects.get(pk=quote.pk).published == date(2020, 2, 29)
 
+
+
+def test_a_query_that_can_match_nothing_counts_zero_without_the_database(django_assert_num_queries):
+    make_dataset()
+    with django_assert_num_queries(0):
+        assert summaries.count(Quote.objects.none()) == 0
+        assert summaries.rows(Quote.objects.filter(pk__in=[])) == []
+
+
+def test_facets_of_a_filter_that_matches_nothing_are_empty(client):
+    from django.http import QueryDict
+
+    from articles.filters import QuoteFilter, quote_facets
+
+    make_dataset()
+    filterset = QuoteFilter(QueryDict("kind=direct"), queryset=Quote.objects.visible().filter(pk__in=[]))
+    assert all(not facet.options for facet in quote_facets(filterset))
