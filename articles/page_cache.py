@@ -44,7 +44,7 @@ class ReaderPageCacheMiddleware:
             response["X-Page-Cache"] = "hit"
             return response
         response = self.get_response(request)
-        if _cacheable_response(response):
+        if _cacheable_response(response) and not summaries.served_stale():
             headers = [(k, v) for k, v in response.items() if k.lower() not in SKIP_HEADERS]
             cache.set(key, (response.status_code, headers, response.content), TIMEOUT)
             response["X-Page-Cache"] = "miss"

@@ -6,8 +6,8 @@ write to the articles app replaces it once its transaction commits, so a reader 
 counts older than the last commit. The timeout only bounds how long dead keys linger.
 
 Bumping after the commit (not before) matters: a reader that computed from the old snapshot
-while the write was in flight stores its answer under the old version, which nobody asks for
-again.
+while the write was in flight stores its answer under the old version, which is recounted on
+the next request.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ T = TypeVar("T")
 
 VERSION_KEY = "data-version"
 TIMEOUT = 24 * 3600
-_MISSING = object()
+RECOUNT_SECONDS = 120  # a recount that takes longer (or died) lets the next request try again
 _local = threading.local()  # the version read once per request, not once per value
 
 
@@ -56,6 +56,12 @@ def mark_changed(using: str = "default") -> None:
 
 def forget_request_version(**kwargs) -> None:
     _local.version = None
+    _local.stale = False
+
+
+def served_stale() -> bool:
+    """Whether this request was given a previous version's value (so its page must not be kept)."""
+    return getattr(_local, "stale", False)
 
 
 request_started.connect(forget_request_version, dispatch_uid="summaries_forget_version")
@@ -68,12 +74,27 @@ def versioned_key(name: str, *parts: Any) -> str:
 
 
 def cached(name: str, compute: Callable[[], T], *key: Any) -> T:
-    """``compute()``, remembered under ``name`` and ``key`` until the data changes."""
-    cache_key = versioned_key(name, *key)
-    value = cache.get(cache_key, _MISSING)
-    if value is _MISSING:
+    """``compute()``, remembered under ``name`` and ``key`` until the data changes.
+
+    After a change, the first request recomputes; requests that come while it does get the
+    previous answer rather than recounting a million rows beside it (and their pages are not
+    kept, see served_stale).
+    """
+    digest = hashlib.blake2b(repr(key).encode(), digest_size=12).hexdigest()
+    cache_key, version = f"{name}:{digest}", data_version()
+    stored = cache.get(cache_key)
+    if stored is not None and stored[0] == version:
+        return stored[1]
+    lock = f"recount:{cache_key}"
+    if stored is not None and not cache.add(lock, version, RECOUNT_SECONDS):
+        _local.stale = True
+        return stored[1]
+    try:
         value = compute()
-        cache.set(cache_key, value, TIMEOUT)
+        cache.set(cache_key, (version, value), TIMEOUT)
+    finally:
+        if stored is not None:
+            cache.delete(lock)
     return value
 
 

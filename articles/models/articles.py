@@ -6,10 +6,10 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.db.models import F, Q
-from django.urls import reverse
 from django.utils.text import Truncator
 from simple_history.models import HistoricalRecords
 
+from articles.links import page_url
 from articles.models.search import SEARCH_CONFIG, ranked_search
 from articles.models.slugs import unique_slug
 
@@ -91,7 +91,7 @@ class Article(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("article_detail", args=[self.slug])
+        return page_url("article_detail", self.slug)
 
     @property
     def display_title(self) -> str:

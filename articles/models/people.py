@@ -9,9 +9,9 @@ from django.db.backends.signals import connection_created
 from django.db.models import Count, Q
 from django.db.models.functions import Upper
 from django.dispatch import receiver
-from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from articles.links import page_url
 from articles.models.slugs import unique_slug
 
 WORD_SIMILARITY = 0.5  # how like a word of a name a search must be: “Garlauskus” finds Garlauskas
@@ -190,7 +190,7 @@ class Person(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("person_detail", args=[self.slug])
+        return page_url("person_detail", self.slug)
 
     def merge(self, others) -> int:
         """Fold duplicates into this person: quotes, mentions, descriptions and notes move here,

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
-from django.urls import reverse
 
+from articles.links import page_url
 from articles.models.slugs import unique_slug
 
 
@@ -30,7 +30,7 @@ class Country(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("country_detail", args=[self.code.lower()])
+        return page_url("country_detail", self.code.lower())
 
 
 class SourceQuerySet(models.QuerySet):
@@ -83,7 +83,7 @@ class Source(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("source_detail", args=[self.slug])
+        return page_url("source_detail", self.slug)
 
 
 class CountryMention(models.Model):

@@ -4,9 +4,9 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.db.models import F, Q
-from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from articles.links import page_url
 from articles.models.search import SEARCH_CONFIG, ranked_search
 
 
@@ -133,7 +133,7 @@ class Quote(models.Model):
         return f"{who}: “{text}”"
 
     def get_absolute_url(self) -> str:
-        return reverse("quote_detail", args=[self.pk])
+        return page_url("quote_detail", self.pk)
 
     @property
     def speaker_label(self) -> str:

@@ -1,9 +1,9 @@
 from __future__ import annotations
 
 from django.db import models
-from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from articles.links import page_url
 from articles.models.slugs import unique_slug
 
 
@@ -32,7 +32,7 @@ class Theme(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("theme_detail", args=[self.slug])
+        return page_url("theme_detail", self.slug)
 
     @property
     def keyword_list(self) -> tuple[str, ...]:
