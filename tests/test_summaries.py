@@ -144,3 +144,14 @@ def test_while_another_request_recounts_a_reader_gets_the_previous_counts(client
         assert theme_count_in(response.content.decode(), theme) == before
         assert "X-Page-Cache" not in response  # a page built on old counts is not kept
     assert theme_count(client, theme) == before + 1
+
+
+def test_a_themes_chart_comes_back_from_the_cache_as_markup(client):
+    theme = make_dataset()["themes"][0]
+    summaries.mark_changed()
+    client.cookies["sessionid"] = "not-a-session"  # past the page cache, to the summaries
+    for _ in range(2):  # drawn, then read back from the cache
+        response = client.get(theme.get_absolute_url())
+        assert "X-Page-Cache" not in response
+        html = response.content.decode()
+        assert '<figure class="chart">' in html and "&lt;svg" not in html
