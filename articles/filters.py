@@ -190,20 +190,22 @@ class PersonFilter(BaseFilter):
 
     def by_theme(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset.filter(
-            Exists(QuoteTheme.objects.filter(quote__speaker=OuterRef("pk"), theme__slug=value))
+            Exists(QuoteTheme.objects.filter(quote__speaker=OuterRef("pk"), theme_id=self.id_of(Theme, slug=value)))
         )
 
     def by_country(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset.filter(
             Exists(
                 CountryMention.objects.filter(
-                    article__person_mentions__person=OuterRef("pk"), country__code=value.upper()
+                    article__person_mentions__person=OuterRef("pk"),
+                    country_id=self.id_of(Country, code=value.upper()),
                 )
             )
         )
 
     def by_source(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        return queryset.filter(Exists(PersonMention.objects.filter(person=OuterRef("pk"), article__source__slug=value)))
+        source = self.id_of(Source, slug=value)
+        return queryset.filter(Exists(PersonMention.objects.filter(person=OuterRef("pk"), article__source_id=source)))
 
     def search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset.matching(value)
