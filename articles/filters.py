@@ -28,6 +28,7 @@ from articles.models import (
     Theme,
 )
 from articles.models.quotes import NEWEST_FIRST, OLDEST_FIRST
+from articles.models.search import containing
 from articles.summaries import cached, sql_of
 
 FACET_LIMIT = 12
@@ -131,7 +132,7 @@ class QuoteFilter(BaseFilter):
         return queryset.filter(speaker_id=self.id_of(Person, slug=value))
 
     def search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        return queryset.search(value)
+        return containing(queryset, value)
 
 
 QuoteFilter.base_filters.update(_dates(""))  # Quote.published, the article's date
@@ -168,7 +169,7 @@ class ArticleFilter(BaseFilter):
         return queryset.filter(Exists(PersonMention.objects.filter(article=OuterRef("pk"), person_id=person)))
 
     def search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        return queryset.search(value)
+        return containing(queryset, value)
 
 
 ArticleFilter.base_filters.update(_dates(""))

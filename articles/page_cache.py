@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse
 
 from articles import summaries
@@ -33,9 +33,9 @@ class ReaderPageCacheMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not _cacheable_request(request):
             return self.get_response(request)
-        key = summaries.versioned_key("page", request.method, request.get_full_path(),
+        key = summaries.versioned_key("page", request.method, request.build_absolute_uri(),
                                       *(request.headers.get(h, "") for h in VARY_ON))
-        stored = cache.get(key)
+        stored = caches["pages"].get(key)
         if stored is not None:
             status, headers, content = stored
             response = HttpResponse(content, status=status)
@@ -46,7 +46,7 @@ class ReaderPageCacheMiddleware:
         response = self.get_response(request)
         if _cacheable_response(response) and not summaries.served_stale():
             headers = [(k, v) for k, v in response.items() if k.lower() not in SKIP_HEADERS]
-            cache.set(key, (response.status_code, headers, response.content), TIMEOUT)
+            caches["pages"].set(key, (response.status_code, headers, response.content), TIMEOUT)
             response["X-Page-Cache"] = "miss"
         return response
 

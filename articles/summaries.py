@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.exceptions import EmptyResultSet
 from django.core.signals import request_started
 from django.db import connections, transaction
@@ -32,17 +32,23 @@ RECOUNT_SECONDS = 120  # a recount that takes longer (or died) lets the next req
 _local = threading.local()  # the version read once per request, not once per value
 
 
+def _state():
+    """The data version and recount locks live apart from the cached values, so culling a full
+    cache (or a flood of pages) never loses them."""
+    return caches["state"]
+
+
 def data_version() -> str:
     version = getattr(_local, "version", None)
     if version is None:
-        version = cache.get_or_set(VERSION_KEY, str(time.time_ns()), timeout=None)
+        version = _state().get_or_set(VERSION_KEY, str(time.time_ns()), timeout=None)
         _local.version = version
     return version
 
 
 def _bump() -> None:
     _local.version = str(time.time_ns())
-    cache.set(VERSION_KEY, _local.version, timeout=None)
+    _state().set(VERSION_KEY, _local.version, timeout=None)
 
 
 def mark_changed(using: str = "default") -> None:
@@ -86,7 +92,7 @@ def cached(name: str, compute: Callable[[], T], *key: Any) -> T:
     if stored is not None and stored[0] == version:
         return stored[1]
     lock = f"recount:{cache_key}"
-    if stored is not None and not cache.add(lock, version, RECOUNT_SECONDS):
+    if stored is not None and not _state().add(lock, version, RECOUNT_SECONDS):
         _local.stale = True
         return stored[1]
     try:
@@ -94,15 +100,15 @@ def cached(name: str, compute: Callable[[], T], *key: Any) -> T:
         cache.set(cache_key, (version, value), TIMEOUT)
     finally:
         if stored is not None:
-            cache.delete(lock)
+            _state().delete(lock)
     return value
 
 
 def sql_of(queryset: QuerySet) -> str | None:
-    """The SQL a queryset runs, as a cache key; None when it can match nothing (``.none()``,
-    ``pk__in=[]``), which Django answers without a query."""
+    """The SQL a queryset runs with its parameters, as a cache key; None when it can match
+    nothing (``.none()``, ``pk__in=[]``), which Django answers without a query."""
     try:
-        return str(queryset.query)
+        return repr(queryset.query.sql_with_params())
     except EmptyResultSet:
         return None
 
@@ -120,6 +126,7 @@ def count(queryset: QuerySet) -> int:
 
 
 def on_articles_change(sender, **kwargs) -> None:
-    """Signal receiver: any saved or deleted row of the articles app changes the summaries."""
-    if sender._meta.app_label == "articles" and not sender.__name__.startswith("Historical"):
+    """Signal receiver: any saved or deleted row of the articles app changes the summaries
+    (for many-to-many changes, once they are made, not when they are about to be)."""
+    if kwargs.get("action", "post_").startswith("post_"):
         mark_changed(kwargs.get("using") or "default")

@@ -1,4 +1,5 @@
-"""Small readers for environment variables; a bad value stops start-up with a clear message."""
+"""Small readers for environment variables (a bad value stops start-up with a clear message), and
+the code's fingerprint for cache keys."""
 
 from __future__ import annotations
 
@@ -51,3 +52,18 @@ def local_secret_key(path) -> str:
         path.write_text(get_random_secret_key())
         path.chmod(0o600)
     return path.read_text().strip()
+
+
+def code_fingerprint(base, folders: list[str]) -> str:
+    """A short hash of the project's files (names, sizes, modification times), so caches keyed
+    by it start afresh whenever the code is deployed."""
+    import hashlib
+    from pathlib import Path
+
+    digest = hashlib.blake2b(digest_size=6)
+    for folder in folders:
+        for path in sorted(Path(base, folder).rglob("*")):
+            if path.is_file() and path.suffix in (".py", ".html", ".json", ".txt"):
+                stat = path.stat()
+                digest.update(f"{path.relative_to(base)}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    return digest.hexdigest()

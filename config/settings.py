@@ -11,7 +11,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from config.env import env_bool, env_int, env_list, env_str, local_secret_key
+from config.env import code_fingerprint, env_bool, env_int, env_list, env_str, local_secret_key
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -116,13 +116,29 @@ DATABASES["default"]["TEST"] = {"NAME": env_str("TEST_DATABASE_NAME", f"test_{DA
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Counts and charts over the whole archive are cached in PostgreSQL, shared by every worker and
-# invalidated when the data changes (articles/summaries.py); the table is made by a migration.
+# invalidated when the data changes (articles/summaries.py); the tables are made by migrations.
+# Three tables, so that a flood of distinct pages can only push out other pages, and the data
+# version is never culled. Keys start with the code's fingerprint: a deploy starts afresh.
+CODE_VERSION = code_fingerprint(BASE_DIR, ["articles", "analysis", "templates", "config"])
 CACHES = {
-    "default": {
+    "default": {  # summaries: facets, counts, charts
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "commentariat_cache",
-        "OPTIONS": {"MAX_ENTRIES": 10_000},  # pages included: a few hundred MB at most
-    }
+        "KEY_PREFIX": CODE_VERSION,
+        "OPTIONS": {"MAX_ENTRIES": 20_000},
+    },
+    "pages": {  # whole pages for anonymous readers, about 50 KB each
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "commentariat_pages",
+        "KEY_PREFIX": CODE_VERSION,
+        "OPTIONS": {"MAX_ENTRIES": 5_000},
+    },
+    "state": {  # the data version and recount locks: a handful of rows, never culled
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "commentariat_state",
+        "KEY_PREFIX": CODE_VERSION,
+        "OPTIONS": {"MAX_ENTRIES": 1_000_000},
+    },
 }
 # Whole pages for anonymous readers, from that cache (articles/page_cache.py).
 PAGE_CACHE = env_bool("PAGE_CACHE", not DEBUG)  # off while developing: template edits show at once

@@ -61,7 +61,8 @@ def uncached_summaries(request):
     if not request.config.pluginmanager.hasplugin("django") or request.node.get_closest_marker("real_cache"):
         return
     settings = request.getfixturevalue("settings")
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    dummy = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    settings.CACHES = {alias: dummy for alias in ("default", "pages", "state")}
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.contrib.auth.models import User
-from django.core.cache import cache
+from django.core.cache import caches
 
 from articles import summaries
 from articles.models import Quote
@@ -16,7 +16,8 @@ pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.real_cache]
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    cache.clear()
+    for alias in ("default", "pages", "state"):
+        caches[alias].clear()
     summaries.forget_request_version()
 
 

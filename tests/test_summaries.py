@@ -6,7 +6,7 @@ import re
 from datetime import date
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import connection, transaction
 
 from articles import summaries
@@ -20,7 +20,8 @@ pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.real_cache]
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    cache.clear()
+    for alias in ("default", "pages", "state"):
+        caches[alias].clear()
     summaries.forget_request_version()
 
 
@@ -139,7 +140,7 @@ def test_while_another_request_recounts_a_reader_gets_the_previous_counts(client
     add_quote_to_theme_without_signals(theme)
     summaries.mark_changed()
     with monkeypatch.context() as patch:
-        patch.setattr(cache, "add", lambda *args, **kwargs: False)  # every recount already taken
+        patch.setattr(caches["state"], "add", lambda *args, **kwargs: False)  # every recount already taken
         response = client.get("/quotes/")
         assert theme_count_in(response.content.decode(), theme) == before
         assert "X-Page-Cache" not in response  # a page built on old counts is not kept
@@ -155,3 +156,27 @@ def test_a_themes_chart_comes_back_from_the_cache_as_markup(client):
         assert "X-Page-Cache" not in response
         html = response.content.decode()
         assert '<figure class="chart">' in html and "&lt;svg" not in html
+
+
+def test_an_editor_deleting_a_derived_row_in_the_admin_refreshes_the_pages(client):
+    from django.contrib.auth.models import User
+
+    from articles.models import Figure
+
+    make_dataset()
+    groups = client.get("/figures/").context["groups"]
+    before = sum(len(group["items"]) for group in groups)
+    client.force_login(User.objects.create_superuser("admin", password="pw-for-tests"))
+    figure = Figure.objects.order_by("pk").first()
+    response = client.post(f"/admin/articles/figure/{figure.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302
+    groups = client.get("/figures/").context["groups"]
+    assert sum(len(group["items"]) for group in groups) == before - 1
+
+
+def test_a_change_to_a_many_to_many_field_is_a_change(client):
+    data = make_dataset()
+    version = summaries.data_version()
+    data["articles"][0].authors.add(data["people"][0])
+    summaries.forget_request_version()
+    assert summaries.data_version() != version

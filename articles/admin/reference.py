@@ -24,8 +24,23 @@ from articles.models import (
     Source,
     Theme,
 )
+from articles.summaries import mark_changed
 
 logger = logging.getLogger(__name__)
+
+
+class DerivedRowAdmin(admin.ModelAdmin):
+    """The machine's derived rows send no delete signal (they are deleted in bulk, see
+    ArticlesConfig.BULK_LINKS), so an editor's delete here says itself that the data changed."""
+
+    def delete_model(self, request: HttpRequest, obj) -> None:
+        super().delete_model(request, obj)
+        mark_changed()
+
+    def delete_queryset(self, request: HttpRequest, queryset) -> None:
+        super().delete_queryset(request, queryset)
+        mark_changed()
+
 # Beyond this many articles, re-tagging would keep the editor waiting: it runs in a thread.
 RETAG_WHILE_YOU_WAIT = 2000
 
@@ -72,7 +87,7 @@ class OrganisationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Passage)
-class PassageAdmin(admin.ModelAdmin):
+class PassageAdmin(DerivedRowAdmin):
     list_display = ["__str__", "kind"]
     list_select_related = ["article"]
     list_filter = ["kind"]
@@ -105,7 +120,7 @@ class ThemeAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Figure)
-class FigureAdmin(admin.ModelAdmin):
+class FigureAdmin(DerivedRowAdmin):
     list_display = ["about", "value_range", "attributed_to", "article", "group_key"]
     list_select_related = ["article", "article__source"]
     search_fields = ["text", "about", "group_key"]
@@ -113,7 +128,7 @@ class FigureAdmin(admin.ModelAdmin):
 
 
 @admin.register(PersonMention)
-class PersonMentionAdmin(admin.ModelAdmin):
+class PersonMentionAdmin(DerivedRowAdmin):
     list_display = ["person", "article", "role", "affiliation", "count", "is_quoted"]
     list_select_related = ["person", "article", "article__source"]
     search_fields = ["person__name", "role", "affiliation"]
@@ -121,21 +136,21 @@ class PersonMentionAdmin(admin.ModelAdmin):
 
 
 @admin.register(CountryMention)
-class CountryMentionAdmin(admin.ModelAdmin):
+class CountryMentionAdmin(DerivedRowAdmin):
     list_display = ["country", "article", "count"]
     list_select_related = ["country", "article", "article__source"]
     autocomplete_fields = ["country", "article"]
 
 
 @admin.register(OrganisationMention)
-class OrganisationMentionAdmin(admin.ModelAdmin):
+class OrganisationMentionAdmin(DerivedRowAdmin):
     list_display = ["organisation", "article", "count"]
     list_select_related = ["organisation", "article", "article__source"]
     autocomplete_fields = ["organisation", "article"]
 
 
 @admin.register(QuoteTheme)
-class QuoteThemeAdmin(admin.ModelAdmin):
+class QuoteThemeAdmin(DerivedRowAdmin):
     list_display = ["theme", "quote", "score"]
     list_select_related = ["theme", "quote", "quote__speaker"]
     autocomplete_fields = ["theme"]
@@ -143,7 +158,7 @@ class QuoteThemeAdmin(admin.ModelAdmin):
 
 
 @admin.register(ArticleTheme)
-class ArticleThemeAdmin(admin.ModelAdmin):
+class ArticleThemeAdmin(DerivedRowAdmin):
     list_display = ["theme", "article", "score"]
     list_select_related = ["theme", "article", "article__source"]
     autocomplete_fields = ["theme", "article"]

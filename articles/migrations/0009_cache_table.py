@@ -9,7 +9,7 @@ def create_cache_table(apps, schema_editor) -> None:
 
 
 def drop_cache_table(apps, schema_editor) -> None:
-    schema_editor.execute("DROP TABLE IF EXISTS commentariat_cache")
+    schema_editor.execute(f"DROP TABLE IF EXISTS {schema_editor.quote_name('commentariat_cache')}")
 
 
 class Migration(migrations.Migration):

@@ -132,6 +132,12 @@ class Quote(models.Model):
         text = self.text if len(self.text) <= 60 else self.text[:59] + "…"
         return f"{who}: “{text}”"
 
+    def save(self, *args, **kwargs) -> None:
+        # The database trigger sets the stored date; this keeps the object in step with it.
+        if self.article_id and Quote.article.is_cached(self):
+            self.published = self.article.published
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
         return page_url("quote_detail", self.pk)
 

@@ -14,6 +14,12 @@ RANKED_AT_MOST = 500
 MATCH_START, MATCH_STOP = "\x02", "\x03"
 
 
+def containing(queryset: QuerySet, query: str) -> QuerySet:
+    """Every row matching ``query`` (web-search syntax), unranked: what a list filtered by words
+    needs, in its own order and with its counts whole (ranking stops at RANKED_AT_MOST)."""
+    return queryset.filter(search_vector=SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG))
+
+
 def ranked_search(queryset: QuerySet, query: str, snippet_of: str, **headline) -> QuerySet:
     """Rows matching ``query`` in web-search syntax ("a phrase", -word, or), each with ``rank``
     and a ``snippet`` of ``snippet_of`` with the matches marked (of the RANKED_AT_MOST newest)."""
