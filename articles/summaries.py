@@ -73,10 +73,13 @@ def served_stale() -> bool:
 request_started.connect(forget_request_version, dispatch_uid="summaries_forget_version")
 
 
+def _digest(parts: tuple) -> str:
+    return hashlib.blake2b(repr(parts).encode(), digest_size=12).hexdigest()
+
+
 def versioned_key(name: str, *parts: Any) -> str:
     """A cache key for ``parts`` that changes with the data version."""
-    digest = hashlib.blake2b(repr(parts).encode(), digest_size=12).hexdigest()
-    return f"{name}:{data_version()}:{digest}"
+    return f"{name}:{data_version()}:{_digest(parts)}"
 
 
 def cached(name: str, compute: Callable[[], T], *key: Any) -> T:
@@ -86,8 +89,7 @@ def cached(name: str, compute: Callable[[], T], *key: Any) -> T:
     previous answer rather than recounting a million rows beside it (and their pages are not
     kept, see served_stale).
     """
-    digest = hashlib.blake2b(repr(key).encode(), digest_size=12).hexdigest()
-    cache_key, version = f"{name}:{digest}", data_version()
+    cache_key, version = f"{name}:{_digest(key)}", data_version()
     stored = cache.get(cache_key)
     if stored is not None and stored[0] == version:
         return stored[1]

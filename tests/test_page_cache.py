@@ -4,21 +4,12 @@ from __future__ import annotations
 
 import pytest
 from django.contrib.auth.models import User
-from django.core.cache import caches
 
-from articles import summaries
 from articles.models import Quote
 from tests.builders import make_dataset
 
 # Transactional: each write commits, as in the app, so the on-commit invalidation really runs.
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.real_cache]
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    for alias in ("default", "pages", "state"):
-        caches[alias].clear()
-    summaries.forget_request_version()
 
 
 def test_a_reader_gets_the_stored_page_until_the_data_changes(client, django_assert_max_num_queries):

@@ -18,13 +18,6 @@ from tests.builders import make_dataset
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.real_cache]
 
 
-@pytest.fixture(autouse=True)
-def empty_cache():
-    for alias in ("default", "pages", "state"):
-        caches[alias].clear()
-    summaries.forget_request_version()
-
-
 def theme_count(client, theme: Theme) -> int:
     """The theme facet's count on /quotes/, as a reader sees it."""
     return theme_count_in(client.get("/quotes/").content.decode(), theme)
