@@ -22,7 +22,7 @@ from django.core.handlers.wsgi import WSGIHandler
 from django.db import close_old_connections, connection
 from django.db.models import Count, Q
 from django.test.client import RequestFactory
-from django.test.utils import CaptureQueriesContext
+from django.test.utils import CaptureQueriesContext, override_settings
 
 BIG_TABLES = ("articles_quote", "articles_article")
 HOST = "127.0.0.1"
@@ -241,21 +241,12 @@ def plan_summary(plan: dict) -> tuple[bool, list[str]]:
 def measure_page(timer: PageTimer, conn: psycopg.Connection, case: PageCase, *, runs: int = 30,
                  budget_s: float = 15.0) -> PageResult:
     """The page rendered (page cache off: templates run, summaries cached), then served as deployed."""
-    from django.conf import settings
-
-    page_cache = settings.PAGE_CACHE
-    settings.PAGE_CACHE = False
-    try:
+    with override_settings(PAGE_CACHE=False):
         status, size, times, first_ms = timer.time(case.url, runs, budget_s)
         statements = timer.capture(case.url)
-    finally:
-        settings.PAGE_CACHE = page_cache
-    settings.PAGE_CACHE = True
-    try:
+    with override_settings(PAGE_CACHE=True):
         served = timer.time(case.url, runs, budget_s)[2]
         served_queries = len(timer.capture(case.url))
-    finally:
-        settings.PAGE_CACHE = page_cache
     sql_totals, per_statement = replay(conn, statements, max(MIN_RUNS, min(len(times), 15)))
     page_median = statistics.median(times)
     sql_median = statistics.median(sql_totals) if sql_totals else 0.0

@@ -1,9 +1,10 @@
 """Archive-wide aggregates (facet counts, charts, leaderboards, page counts), cached until the data changes.
 
 Counting a million quotes by theme takes seconds, and the answer only changes when an import,
-an edit, a merge or a retag commits. Every cached value's key carries the *data version*; any
-write to the articles app replaces it once its transaction commits, so a reader never sees
-counts older than the last commit. The timeout only bounds how long dead keys linger.
+an edit, a merge or a retag commits. Every cached value is stored with the *data version*; any
+write to the articles app replaces the version once its transaction commits, and the next
+request recounts. Only requests that come while that recount runs get the previous value.
+The timeout only bounds how long dead keys linger.
 
 Bumping after the commit (not before) matters: a reader that computed from the old snapshot
 while the write was in flight stores its answer under the old version, which is recounted on

@@ -7,7 +7,7 @@ A builder takes the request and the view's URL arguments and returns a
 
 from __future__ import annotations
 
-from django.db.models import Count, Exists, OuterRef, Q, Subquery, Sum
+from django.db.models import Count, Exists, OuterRef, Subquery, Sum
 from django.db.models.functions import Coalesce, TruncMonth
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
@@ -28,10 +28,8 @@ from articles.models import (
     Source,
     Theme,
 )
-from articles.views.common import correlated_count
+from articles.models.counting import correlated_count
 from articles.views.sources import themes_by_outlet
-
-NOT_REJECTED = ~Q(quotes__status=Quote.Status.REJECTED)
 
 
 def _visible_quotes():
@@ -92,7 +90,7 @@ def quote_detail(request: HttpRequest, pk: int) -> Report:
 
 def article_list(request: HttpRequest) -> Report:
     site = Site(request)
-    articles = Article.objects.select_related("source").annotate(quote_count=Count("quotes", filter=NOT_REJECTED))
+    articles = Article.objects.select_related("source").with_quote_count()
     filterset = ArticleFilter(request.GET, queryset=articles)
     filters = describe(request.GET, labels={"person": "Quoted"}, sorts=ArticleFilter.sort_fields,
                        cleaned=_cleaned(filterset))
@@ -206,8 +204,7 @@ def source_detail(request: HttpRequest, slug: str) -> Report:
     queryset = _visible_quotes().filter(article__source=source).newest_first()
 
     def build(site: Site) -> list:
-        articles = source.articles.select_related("source").annotate(
-            quote_count=Count("quotes", filter=NOT_REJECTED)).order_by("-published", "-imported_at")
+        articles = source.articles.select_related("source").with_quote_count().order_by("-published", "-imported_at")
         speakers = (
             queryset.order_by().exclude(speaker=None).values("speaker__name").annotate(n=Count("id"))
             .order_by("-n", "speaker__name")

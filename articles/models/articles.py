@@ -5,11 +5,12 @@ import hashlib
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, OuterRef, Q
 from django.utils.text import Truncator
 from simple_history.models import HistoricalRecords
 
 from articles.links import page_url
+from articles.models.counting import correlated_count
 from articles.models.search import SEARCH_CONFIG, ranked_search
 from articles.models.slugs import unique_slug
 
@@ -26,6 +27,12 @@ class ArticleQuerySet(models.QuerySet):
         return ranked_search(self, query, "body", max_fragments=2, max_words=30, min_words=12).order_by(
             "-rank", "-published"
         )
+
+    def with_quote_count(self) -> ArticleQuerySet:
+        """Each article's visible quotes counted, as ``quote_count``, for the rows fetched only."""
+        from articles.models.quotes import Quote
+
+        return self.annotate(quote_count=correlated_count(Quote.objects.visible().filter(article=OuterRef("pk")), "article"))
 
     def by_theme(self, slug: str) -> ArticleQuerySet:
         return self.filter(article_themes__theme__slug=slug)

@@ -45,11 +45,10 @@ class Theme(models.Model):
         from analysis.pipeline import theme_text
         from analysis.themes import score_themes
         from articles.models import Article, QuoteTheme
+        from articles.summaries import mark_changed
 
         spec = [self.as_spec()]
         count = 0
-        from articles.summaries import mark_changed
-
         with transaction.atomic():
             mark_changed()
             self.article_themes.all().delete()

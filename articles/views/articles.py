@@ -1,23 +1,20 @@
 from __future__ import annotations
 
-from django.db.models import OuterRef
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
 from articles.exports import exportable
 from articles.filters import ArticleFilter, article_facets
-from articles.models import Article, ArticleTheme, CountryMention, Quote
+from articles.models import Article, ArticleTheme, CountryMention
 from articles.rendering import segments
-from articles.views.common import correlated_count, filtered_list
+from articles.views.common import filtered_list
 
 
 @require_GET
 @exportable("article_list")
 def article_list(request: HttpRequest) -> HttpResponse:
-    articles = Article.objects.select_related("source").annotate(
-        quote_count=correlated_count(Quote.objects.visible().filter(article=OuterRef("pk")), "article")
-    )
+    articles = Article.objects.select_related("source").with_quote_count()
     return filtered_list(request, "articles/article_list.html", ArticleFilter, article_facets, articles)
 
 

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
@@ -59,12 +58,6 @@ class CountedPaginator(Paginator):
         if isinstance(self.object_list, QuerySet):
             return summaries.count(self.object_list)
         return super().count
-
-
-def correlated_count(queryset: QuerySet, field: str = "pk"):
-    """A COUNT in a correlated subquery: computed only for the rows on the page, and several
-    counts on one row don't multiply each other's joins."""
-    return Coalesce(Subquery(queryset.order_by().values(field).annotate(n=Count("pk")).values("n")[:1]), 0)
 
 
 def paginate(request: HttpRequest, queryset, per_page: int = PER_PAGE) -> Page:

@@ -1,20 +1,18 @@
 from __future__ import annotations
 
-from django.db.models import Count, OuterRef, Q
+from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from articles.models import Article, Country, Person, Quote, Source, Theme
 from articles.summaries import cached
-from articles.views.common import correlated_count
 
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
     latest = (
-        Article.objects.select_related("source")
-        .annotate(quote_count=correlated_count(Quote.objects.visible().filter(article=OuterRef("pk")), "article"))[:6]
+        Article.objects.select_related("source").with_quote_count()[:6]
     )
     return render(request, "home.html", {"latest": latest, **cached("home", _overview)})
 

@@ -10,8 +10,9 @@ from django.views.decorators.http import require_GET
 from articles.charts import heatmap
 from articles.exports import exportable
 from articles.models import Article, ArticleTheme, Quote, Source
+from articles.models.counting import correlated_count
 from articles.summaries import cached, rows
-from articles.views.common import correlated_count, paginate, render_page
+from articles.views.common import paginate, render_page
 
 
 def themes_by_outlet(limit: int = 12) -> dict:
@@ -62,9 +63,7 @@ def source_list(request: HttpRequest) -> HttpResponse:
 def source_detail(request: HttpRequest, slug: str) -> HttpResponse:
     source = get_object_or_404(Source.objects.select_related("country"), slug=slug)
     # Newest first on (source, published); each row's quote count is a subquery run for that page only.
-    articles = source.articles.annotate(
-        quote_count=correlated_count(Quote.objects.visible().filter(article=OuterRef("pk")), "article")
-    ).order_by(F("published").desc(nulls_last=True), "-id")
+    articles = source.articles.with_quote_count().order_by(F("published").desc(nulls_last=True), "-id")
     context = {
         "source": source,
         "page": paginate(request, articles),
