@@ -131,6 +131,79 @@ def load_test(paths: list[str], *, database_name: str | None, seconds: int = 30,
     }
 
 
+# -- hostile load: expensive URLs looped while readers use the home page ----------------------
+
+# The attackers' script: each request takes the next expensive path and adds a counter, so no
+# two requests share a cache entry. 2xx, 4xx (a refusal or a 429) and 5xx are counted apart.
+ATTACK_SCRIPT = """
+local paths = {%s}
+local i = 0
+request = function()
+  i = i + 1
+  local path = paths[i %% #paths + 1]
+  local sep = string.find(path, "?", 1, true) and "&" or "?"
+  return wrk.format("GET", path .. sep .. "r=" .. i)
+end
+done = function(summary, latency, requests)
+  io.write(string.format(
+    'WRK_JSON {"requests": %%d, "duration_us": %%d, "timeouts": %%d, "status_errors": %%d, "read_errors": %%d, ' ..
+    '"p50_us": %%d, "p99_us": %%d, "max_us": %%d}\\n',
+    summary.requests, summary.duration, summary.errors.timeout, summary.errors.status, summary.errors.read,
+    latency:percentile(50), latency:percentile(99), latency.max))
+end
+"""
+
+
+def hostile_load(attack_paths: list[str], *, database_name: str | None, seconds: int = 30, attackers: int = 4,
+                 readers: int = 2, workers: int = 2) -> dict:
+    """gunicorn (``workers`` sync workers, 30 s timeout as deployed); ``attackers`` connections loop the
+    expensive ``attack_paths`` while ``readers`` connections load the home page; the readers' latency is
+    the figure that matters."""
+    wrk = shutil.which("wrk")
+    if wrk is None:
+        return {"skipped": "wrk is not installed (make bench installs it: apt-get install wrk)"}
+    port = free_port()
+    base = f"http://{HOST}:{port}"
+    gunicorn = [str(Path(PYTHON).parent / "gunicorn"), "config.wsgi", "--workers", str(workers), "--bind",
+                f"{HOST}:{port}", "--timeout", "30", "--log-level", "warning"]
+    log_path = BASE_DIR / "var" / "bench" / "gunicorn-hostile.log"
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    with open(log_path, "wb") as log, tempfile.TemporaryDirectory() as tmp:
+        attack_lua, read_lua = Path(tmp) / "attack.lua", Path(tmp) / "read.lua"
+        attack_lua.write_text(ATTACK_SCRIPT % ", ".join(json.dumps(p) for p in attack_paths))
+        read_lua.write_text(WRK_SCRIPT % json.dumps("/"))
+        process = subprocess.Popen(gunicorn, cwd=BASE_DIR, env=server_env(database_name), stdout=log, stderr=log,
+                                   start_new_session=True)
+        try:
+            for _ in range(workers * 2):
+                _wait_until_up(base + "/", process, timeout_s=90)
+            attack = subprocess.Popen(
+                [wrk, "-t1", f"-c{attackers}", f"-d{seconds + 5}s", "--timeout", "40s", "-s", str(attack_lua), base],
+                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            time.sleep(5)  # the attackers first fill both workers
+            read = subprocess.run(
+                [wrk, "-t1", f"-c{readers}", f"-d{seconds}s", "--timeout", "30s", "-s", str(read_lua), base],
+                capture_output=True, text=True, timeout=seconds + 60, check=False)
+            attack_out, _ = attack.communicate(timeout=seconds + 60)
+        finally:
+            _stop(process)
+    result: dict = {"attack_paths": attack_paths, "attackers": attackers, "readers": readers, "seconds": seconds,
+                    "workers": workers}
+    for name, output in (("home", read.stdout), ("attack", attack_out)):
+        line = next((x for x in output.splitlines() if x.startswith("WRK_JSON ")), None)
+        if line is None:
+            result[name] = {"error": output[-500:]}
+            continue
+        raw = json.loads(line.removeprefix("WRK_JSON "))
+        result[name] = {
+            "requests": raw["requests"], "requests_per_second": raw["requests"] / (raw["duration_us"] / 1e6),
+            "p50_ms": raw["p50_us"] / 1000, "p99_ms": raw["p99_us"] / 1000, "max_ms": raw["max_us"] / 1000,
+            "timeouts": raw["timeouts"], "non_2xx": raw["status_errors"], "read_errors": raw["read_errors"],
+        }
+    result["server_errors"] = log_path.read_text(errors="replace").count("WORKER TIMEOUT")
+    return result
+
+
 # -- exports ------------------------------------------------------------------------------------
 
 

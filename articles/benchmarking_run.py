@@ -73,7 +73,40 @@ def run_database_sections(command: BaseCommand, sections: set[str], *, articles:
         else:
             out(f"  not measured: {result}")
         save_results("load", result)
+
+    if "hostile" in sections:
+        save_results("hostile", measure_hostile(name, load_seconds, out))
     out(f"\nwritten to {settings.VAR_DIR / 'bench' / 'results.json'}")
+
+
+def hostile_paths() -> list[str]:
+    """The reader URLs and exports that took a 20,000-article site down before they were bounded."""
+    return [
+        "/people/", "/people/?sort=name", "/people/?sort=articles", "/people/?q=x", "/people/?theme=brics",
+        "/countries/ru/?format=csv", "/themes/escalation/?format=csv", "/quotes/?format=csv", "/people/?format=csv",
+        f"{pdf_person_url()}?format=pdf", "/search/?q=sanctions", "/quotes/?sort=oldest&theme=brics",
+    ]
+
+
+def measure_hostile(name: str, seconds: int, out) -> dict:
+    paths = hostile_paths()
+    out(f"\nunder attack: gunicorn, 2 workers; 4 connections loop {len(paths)} expensive URLs (each request a new "
+        f"cache key) while 2 connections load the home page, {seconds} s, 127.0.0.1")
+    result = benchmarking_load.hostile_load(paths, database_name=name, seconds=seconds)
+    if "home" not in result:
+        out(f"  not measured: {result}")
+        return result
+    out(f"{'who':>8} {'requests':>9} {'req/s':>8} {'p50':>9} {'p99':>9} {'max':>9} {'non-2xx':>8} {'timeouts':>9}")
+    for who in ("home", "attack"):
+        r = result[who]
+        if "error" in r:
+            out(f"{who:>8}  no result: {r['error']}")
+            continue
+        out(f"{who:>8} {r['requests']:>9,} {r['requests_per_second']:>8.1f} {r['p50_ms']:>7.0f}ms "
+            f"{r['p99_ms']:>7.0f}ms {r['max_ms']:>7.0f}ms {r['non_2xx']:>8,} {r['timeouts']:>9,}")
+    out(f"gunicorn worker timeouts: {result['server_errors']}")
+    out("target: the home page's p99 < 500 ms, no worker timeouts")
+    return result
 
 
 def use_bench_database(name: str) -> str:

@@ -16,7 +16,7 @@ from analysis.pipeline import extract
 CORPUS_DIR = Path(__file__).resolve().parents[2] / "corpus"
 
 
-SECTIONS = ("extraction", "pages", "exports", "load")
+SECTIONS = ("extraction", "pages", "exports", "load", "hostile")
 
 
 class Command(BaseCommand):
@@ -42,7 +42,7 @@ class Command(BaseCommand):
             raise CommandError(f"unknown sections: {', '.join(sorted(unknown))}")
         if "extraction" in sections:
             self.extraction(repeat)
-        if sections & {"pages", "exports", "load"}:
+        if sections & {"pages", "exports", "load", "hostile"}:
             from articles.benchmarking_run import run_database_sections
 
             run_database_sections(self, sections, **options)
