@@ -9,9 +9,9 @@ from django.db.models import Count, F
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from simple_history.admin import SimpleHistoryAdmin
 
 from articles.admin import annotating
+from articles.admin.versioning import HistoryAdmin
 from articles.importing import ImportRefused, Incoming, Status, import_incoming, incoming_from_bytes
 from articles.models import Article, Passage
 
@@ -51,7 +51,7 @@ class PassageInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(SimpleHistoryAdmin):
+class ArticleAdmin(HistoryAdmin):
     list_display = ["display_title", "source", "published", "quote_count", "imported_at"]
     list_select_related = ["source"]
     list_filter = ["source", "published"]
