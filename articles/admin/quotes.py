@@ -153,7 +153,8 @@ class QuoteReviewAdmin(QuoteAdminBase):
         done = {Quote.Status.VERIFIED: "Verified", Quote.Status.REJECTED: "Rejected"}.get(obj.status, "Saved")
         following = self.next_in_queue(request, obj)
         if following is None:
-            self.message_user(request, f"{done} “{obj}”. The queue is empty.", messages.SUCCESS)
+            left = "No other quote waits" if obj.status == Quote.Status.MACHINE else "The queue is empty"
+            self.message_user(request, f"{done} “{obj}”. {left}.", messages.SUCCESS)
             return HttpResponseRedirect(reverse("admin:articles_quotereview_changelist"))
         self.message_user(request, f"{done} “{obj}”. Next in the queue:", messages.SUCCESS)
         url = reverse("admin:articles_quotereview_change", args=[following.pk])
