@@ -47,6 +47,10 @@ def test_an_editor_reverts_each_kind_from_its_history(page: Page, live_server):
     at = article.body.index(WORDS)
     note = Annotation.objects.create(article=article, note="first thoughts", **Annotation.context_for(article.body, at, at + 7))
     person = Person.objects.create(name="Markus Garlauskas", kind=Person.Kind.EXPERT, note="Atlantic Council")
+    Article.objects.filter(pk=article.pk).update(cleaning={
+        "removed": [{"kind": "headline", "text": "Article 1 on the war", "line": 1}, {"kind": "ui", "text": "More", "line": 9}],
+        "joins": [{"before": "Paragraph one of article 1: officials met", "after": "to discuss the war", "offset": 42}],
+    })
     ARTIFACTS.mkdir(exist_ok=True)
     log_in(page, live_server.url, "ed")
 
@@ -54,6 +58,11 @@ def test_an_editor_reverts_each_kind_from_its_history(page: Page, live_server):
     edit_then_revert(page, live_server.url, "annotation", note, "note", "second thoughts", "history-revert-note.png")
     edit_then_revert(page, live_server.url, "person", person, "note", "a wrong note", "history-revert-person.png")
     edit_then_revert(page, live_server.url, "article", article, "title", "A wrong headline", "history-revert-article.png")
+    page.goto(f"{live_server.url}/admin/articles/article/{article.pk}/change/")
+    report = page.locator(".field-cleaning_report")
+    expect(report.locator("li")).to_have_count(3)
+    expect(report).to_contain_text("Line 9: page interface word removed: “More”")
+    report.screenshot(path=ARTIFACTS / "article-cleaning-report.png")
 
     assert Quote.objects.get(pk=quote.pk).cue == "said"
     assert Annotation.objects.get(pk=note.pk).note == "first thoughts"
@@ -97,3 +106,11 @@ def test_an_editor_works_through_the_review_queue(page: Page, live_server):
     assert Quote.objects.get(pk=quotes[0].pk).cue == "insisted"
     assert Quote.objects.get(pk=quotes[2].pk).speaker_text == "a senior minister"
     assert Quote.objects.get(pk=quotes[2].pk).history.first().history_user.username == "ed"
+
+    # From the queue, too: History, the first version, Revert.
+    page.goto(f"{live_server.url}/admin/articles/quotereview/{quotes[2].pk}/change/")
+    page.locator(".historylink").click()
+    page.locator("#change-history tbody tr").last.locator("a").first.click()
+    page.get_by_role("button", name="Revert").click()
+    expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
+    assert Quote.objects.get(pk=quotes[2].pk).speaker_text == "a minister"

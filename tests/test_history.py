@@ -129,6 +129,19 @@ def test_reverting_a_note_from_its_history_restores_it(client, editor, article):
 
 
 @pytest.mark.django_db(transaction=True)
+def test_reverting_an_article_keeps_what_the_machine_made_since(client, editor, article):
+    first = article.history.get()
+    report = {"removed": [{"kind": "ui", "text": "More", "line": 9}], "joins": []}
+    Article.objects.filter(pk=article.pk).update(cleaning=report)  # as a re-import would leave it
+    edit(client, reverse("admin:articles_article_change", args=[article.pk]), title="A wrong headline")
+    revert(client, "articles_article", article, first)
+    article.refresh_from_db()
+    assert article.title == "Article 1 on the war"
+    assert article.cleaning == report  # the editor's field went back; the cleaner's record did not
+    assert article.history.first().history_user == editor
+
+
+@pytest.mark.django_db(transaction=True)
 def test_a_revert_opened_before_someone_elses_save_is_refused(client, editor, article):
     quote = make_quote(article)
     first = quote.history.get()

@@ -76,6 +76,7 @@ class ArticleAdmin(HistoryAdmin):
     inlines = [PassageInline]
     actions = ["reanalyse"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    revert_keeps = ("body", "cleaning", "checksum", "original_filename", "imported_at", "analysed_at")
 
     def get_queryset(self, request: HttpRequest):
         # An aggregate drops Meta.ordering; keep lists and autocompletes in a stable order.

@@ -61,6 +61,17 @@ class HistoryAdmin(SimpleHistoryAdmin):
     """History pages whose revert saves like the change form does: in one transaction, so the
     version check can lock the row (django-simple-history's view opens none)."""
 
+    # Fields the machine derives that a revert leaves as they are today (an old version's
+    # cleaned text would no longer match the passages and quotes that point into it).
+    revert_keeps: tuple[str, ...] = ()
+
+    def save_model(self, request, obj, form, change: bool) -> None:
+        if change and self.revert_keeps and _is_old_version(obj):
+            today = type(obj)._default_manager.filter(pk=obj.pk).values(*self.revert_keeps).first() or {}
+            for field, value in today.items():
+                setattr(obj, field, value)
+        super().save_model(request, obj, form, change)
+
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         with transaction.atomic(using=self.model._default_manager.db):
             return super().history_form_view(request, object_id, version_id, extra_context)
