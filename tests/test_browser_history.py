@@ -36,7 +36,8 @@ def edit_then_revert(page: Page, base: str, admin_path: str, obj, field: str, va
 
     page.goto(f"{base}/admin/articles/{admin_path}/{obj.pk}/history/")
     expect(rows).to_have_count(3)
-    expect(rows.first).to_contain_text("ed")  # the revert, by the editor
+    expect(rows.first.locator("td").nth(2)).to_have_text("Changed")  # the revert, newest first…
+    expect(rows.first.locator("td").nth(3)).to_have_text(re.compile(r"^\s*ed\s*$"))  # …by the editor
     page.screenshot(path=ARTIFACTS / shot, full_page=True)
 
 
