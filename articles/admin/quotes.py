@@ -95,7 +95,6 @@ class QuoteAdminBase(HistoryAdmin):
             count += 1
         self.message_user(request, f"{count} quote(s) marked {Quote.Status(status).label.lower()}.", messages.SUCCESS)
 
-
     def save_model(self, request: HttpRequest, obj: Quote, form, change: bool) -> None:
         decision = next((status for button, status in DECISIONS.items() if button in request.POST), None)
         if decision:
