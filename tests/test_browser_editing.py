@@ -78,6 +78,7 @@ def test_reviewed_quotes_survive_reextraction(page: Page, live_server, corpus):
     page.locator(".field-speaker .select2-selection").click()
     page.locator(".select2-search__field").fill("Kirby")
     page.locator(".select2-results__option", has_text="John Kirby").click()
+    page.get_by_label("Status").select_option("verified")  # a correction is kept once the editor verifies it
     page.get_by_role("button", name="Save", exact=True).click()
     expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
 

@@ -131,7 +131,7 @@ def test_reviewed_quotes_survive_reextraction(client, editor, corpus):
     kirby = Person.objects.get(name="John Kirby")
     response = client.post(reverse("admin:articles_quote_change", args=[churchill.pk]), {
         "text": churchill.text, "speaker": kirby.pk, "speaker_kind": "person", "speaker_text": "he", "cue": "added",
-        "kind": "direct", "status": "machine", "version_seen": churchill.version,
+        "kind": "direct", "status": "verified", "version_seen": churchill.version,
         "quote_themes-TOTAL_FORMS": 0, "quote_themes-INITIAL_FORMS": 0,
     })
     assert response.status_code == 302, response.content.decode()[:2000]

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from django.contrib import admin
 from django.http import HttpRequest
-from simple_history.admin import SimpleHistoryAdmin
 
-from articles.admin.versioning import VersionedForm
+from articles.admin.versioning import HistoryAdmin, VersionedForm
 from articles.models import Annotation
 
 
@@ -35,7 +34,7 @@ class AnnotationAdminForm(VersionedForm):
 
 
 @admin.register(Annotation)
-class AnnotationAdmin(SimpleHistoryAdmin):
+class AnnotationAdmin(HistoryAdmin):
     form = AnnotationAdminForm
     list_display = ["__str__", "article", "visibility", "stance", "orphaned", "created_by", "updated_at"]
     list_select_related = ["article", "article__source", "created_by"]

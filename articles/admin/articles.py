@@ -9,9 +9,11 @@ from django.db.models import Count, F
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from simple_history.admin import SimpleHistoryAdmin
+from django.utils.html import format_html, format_html_join
+from django.utils.text import Truncator
 
 from articles.admin import annotating
+from articles.admin.versioning import HistoryAdmin
 from articles.importing import ImportRefused, Incoming, Status, import_incoming, incoming_from_bytes
 from articles.models import Article, Passage
 
@@ -40,6 +42,14 @@ class ImportForm(forms.Form):
         return data
 
 
+CLEANING_REPORT = {"cleaning": "cleaning_report"}
+REMOVED_KINDS = {
+    "headline": "headline", "standfirst": "standfirst", "byline": "byline", "dateline": "date line",
+    "outlet": "outlet name", "front_matter": "front matter", "duplicate_caption": "photo caption printed twice",
+    "ui": "page interface word", "blank": "blank line",
+}
+
+
 class PassageInline(admin.TabularInline):
     model = Passage
     fields = ["index", "kind", "text"]
@@ -51,7 +61,7 @@ class PassageInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(SimpleHistoryAdmin):
+class ArticleAdmin(HistoryAdmin):
     list_display = ["display_title", "source", "published", "quote_count", "imported_at"]
     list_select_related = ["source"]
     list_filter = ["source", "published"]
@@ -66,6 +76,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
     inlines = [PassageInline]
     actions = ["reanalyse"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    revert_keeps = ("body", "cleaning", "checksum", "original_filename", "imported_at", "analysed_at")
 
     def get_queryset(self, request: HttpRequest):
         # An aggregate drops Meta.ordering; keep lists and autocompletes in a stable order.
@@ -80,6 +91,31 @@ class ArticleAdmin(SimpleHistoryAdmin):
     @admin.display(description="Title", ordering="title")
     def display_title(self, article: Article) -> str:
         return article.display_title
+
+    # The cleaner's record (Article.cleaning) shown as a list an editor reads, in place of its JSON.
+    def get_fields(self, request: HttpRequest, obj=None) -> list:
+        return [CLEANING_REPORT.get(name, name) for name in super().get_fields(request, obj)]
+
+    def get_readonly_fields(self, request: HttpRequest, obj=None) -> list:
+        return [CLEANING_REPORT.get(name, name) for name in super().get_readonly_fields(request, obj)]
+
+    @admin.display(description="Cleaning")
+    def cleaning_report(self, article: Article) -> str:
+        report = article.cleaning or {}
+        removed = format_html_join(
+            "", "<li>Line {}: {} removed{}</li>",
+            ((r.get("line", "?"), REMOVED_KINDS.get(r.get("kind"), r.get("kind", "text")),
+              format_html(": “{}”", r["text"].strip()) if (r.get("text") or "").strip() else "")
+             for r in report.get("removed", [])),
+        )
+        joins = format_html_join(
+            "", "<li>Paragraph split by a page break joined again at character {}: “…{}” + “{}…”</li>",
+            ((j.get("offset", "?"), Truncator(j.get("before", "")[-60:]).chars(60),
+              Truncator(j.get("after", "")).chars(60)) for j in report.get("joins", [])),
+        )
+        if not removed and not joins:
+            return "Nothing removed or joined: the text is as imported."
+        return format_html('<ul class="cleaning-report">{}{}</ul>', removed, joins)
 
     @admin.action(description="Re-run extraction (keeps verified and rejected quotes)", permissions=["change"])
     def reanalyse(self, request: HttpRequest, queryset) -> None:

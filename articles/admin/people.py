@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.contrib import admin, messages
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
-from simple_history.admin import SimpleHistoryAdmin
 
+from articles.admin.versioning import HistoryAdmin
 from articles.models import Person, PersonMention
 
 
@@ -19,7 +19,7 @@ class PersonMentionInline(admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(SimpleHistoryAdmin):
+class PersonAdmin(HistoryAdmin):
     list_display = ["name", "kind", "country", "alias_list", "quote_total"]
     list_select_related = ["country"]
     list_filter = ["kind"]

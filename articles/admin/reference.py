@@ -31,7 +31,16 @@ logger = logging.getLogger(__name__)
 
 class DerivedRowAdmin(admin.ModelAdmin):
     """The machine's derived rows send no delete signal (they are deleted in bulk, see
-    ArticlesConfig.BULK_LINKS), so an editor's delete here says itself that the data changed."""
+    ArticlesConfig.BULK_LINKS), so an editor's delete here says itself that the data changed.
+
+    They are the machine's bookkeeping, edited where they belong (a person's mentions on the
+    person, a quote's themes on the quote): out of the admin's index, but still registered, so
+    their pages and the autocompletes that search them (a figure's passage) keep working."""
+
+    in_index = False
+
+    def get_model_perms(self, request: HttpRequest) -> dict:
+        return super().get_model_perms(request) if self.in_index else {}
 
     def delete_model(self, request: HttpRequest, obj) -> None:
         super().delete_model(request, obj)
@@ -121,6 +130,7 @@ class ThemeAdmin(SimpleHistoryAdmin):
 
 @admin.register(Figure)
 class FigureAdmin(DerivedRowAdmin):
+    in_index = True  # figures are what readers compare on /figures/: editors correct them
     list_display = ["about", "value_range", "attributed_to", "article", "group_key"]
     list_select_related = ["article", "article__source"]
     search_fields = ["text", "about", "group_key"]
