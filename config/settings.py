@@ -184,7 +184,7 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = VAR_DIR / "staticfiles"
+STATIC_ROOT = Path(env_str("STATIC_ROOT", str(VAR_DIR / "staticfiles")))  # where collectstatic puts them
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise warns about a missing folder before collectstatic
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -216,10 +216,23 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# HTTPS. In production (DEBUG off, on an external database or behind the TLS proxy) cookies go
+# over HTTPS only, browsers are told to use nothing else for a year (HSTS) and, behind the proxy,
+# plain HTTP is redirected. A local run (DEBUG, or gunicorn on 127.0.0.1 as `make bench` runs it)
+# does none of that: it is served over plain HTTP. `manage.py check --deploy` is clean in the
+# README's deployment (tests/hostile/test_deploy_settings.py).
+PRODUCTION = not DEBUG and (bool(DATABASE_URL) or BEHIND_PROXY)
 SECURE_CONTENT_TYPE_NOSNIFF = True
-SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", bool(DATABASE_URL) and not DEBUG)
+SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", PRODUCTION)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", BEHIND_PROXY and not DEBUG)
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 365 * 24 * 3600 if SESSION_COOKIE_SECURE and not DEBUG else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+# Asking to be preloaded into browsers is the domain owner's commitment, not a default a release
+# should make for them (removal takes months); SECURE_HSTS_PRELOAD=true opts in.
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 
 LOGGING = {
     "version": 1,
