@@ -101,13 +101,21 @@ def hit(kind: Kind, request: HttpRequest) -> int | None:
         return None
     allowed, period = limit
     key, retry_after = _window(kind, request, period)
-    cache.add(key, 0, period + 1)
+    # incr first: the window usually exists already, and the database cache's add costs as much
+    # as a write. Its incr is a read and a write, not atomic: concurrent requests from one address
+    # may be undercounted by the few that overlap, which a limit of this kind can bear.
     try:
         count = cache.incr(key)
-    except ValueError:  # culled between add and incr (or a dummy cache): start again
-        cache.set(key, 1, period + 1)
-        count = 1
+    except ValueError:  # the first request of the window (or a dummy cache)
+        count = 1 if cache.add(key, 1, period + 1) else _incr_or_one(cache, key, period)
     return retry_after if count > allowed else None
+
+
+def _incr_or_one(cache, key: str, period: int) -> int:
+    try:
+        return cache.incr(key)  # another worker added it meanwhile
+    except ValueError:
+        return 1
 
 
 def over(kind: Kind, request: HttpRequest) -> int | None:

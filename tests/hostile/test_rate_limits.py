@@ -107,3 +107,13 @@ def test_search_pages_served_from_the_page_cache_are_not_counted(client, limits,
     for number in range(2):
         assert client.get("/search/", {"q": f"varied {number}"}, REMOTE_ADDR=READER).status_code == 200
     assert client.get("/search/", {"q": "varied 3"}, REMOTE_ADDR=READER).status_code == 429
+
+
+def test_counts_live_in_their_own_database_cache_table(client, settings):
+    from config.settings import CACHES
+
+    settings.CACHES = {**settings.CACHES, "ratelimit": CACHES["ratelimit"]}  # as deployed: made by a migration
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "search": (1, 60)}
+    assert CACHES["ratelimit"]["LOCATION"] == "commentariat_ratelimit"
+    assert client.get("/search/", {"q": "x"}, REMOTE_ADDR=READER).status_code == 200
+    assert client.get("/search/", {"q": "y"}, REMOTE_ADDR=READER).status_code == 429
