@@ -42,6 +42,7 @@ def normalise_on_save(sender, instance, update_fields=None, **kwargs) -> None:
     if update_fields is not None and "username" not in update_fields:
         return  # a login updating last_login: the name is not being written
     name = normalise_username(instance.username or "")
+    sender._meta.get_field("username").run_validators(name)  # letters, digits and @.+-_ only: no invisible ones
     if username_taken(name, exclude_pk=instance.pk):
         raise ValidationError({"username": TAKEN})
     instance.username = name

@@ -99,6 +99,13 @@ def test_a_lookalike_of_an_existing_name_cannot_be_created(lookalike):
     assert User.objects.count() == 1
 
 
+def test_a_name_with_invisible_characters_cannot_be_created():
+    make_editor("editor")
+    with pytest.raises(ValidationError, match="Enter a valid username"):
+        User.objects.create_user("edi\u200btor", password=PASSWORD)  # a zero-width space inside
+    assert User.objects.count() == 1
+
+
 def test_names_are_stored_normalised():
     user = User.objects.create_user(" Ｍarta.Editor ", password=PASSWORD)
     user.refresh_from_db()
