@@ -147,3 +147,23 @@ def test_renaming_to_a_lookalike_in_the_admin_is_refused_not_a_crash(client):
     assert "already exists" in response.content.decode()
     other.refresh_from_db()
     assert other.username == "other"
+
+
+def test_behind_the_proxy_the_lockout_follows_the_forwarded_address(client, settings):
+    settings.BEHIND_PROXY, settings.PROXY_COUNT = True, 1
+    make_editor("editor")
+    proxy = "10.0.0.2"
+    for attempt in range(6):
+        client.post(LOGIN, {"username": "editor", "password": f"guess{attempt}", "next": "/admin/"},
+                    REMOTE_ADDR=proxy, HTTP_X_FORWARDED_FOR=f"192.0.2.{attempt}, {ATTACKER}")
+    response = client.post(LOGIN, {"username": "editor", "password": PASSWORD, "next": "/admin/"},
+                           REMOTE_ADDR=proxy, HTTP_X_FORWARDED_FOR=EDITOR_DESK)
+    assert response.status_code == 302  # the editor, behind the same proxy, is not the guesser
+    client.logout()
+
+    settings.BEHIND_PROXY = False  # without a proxy the header is the client's own invention
+    for attempt in range(6):
+        log_in(client, "editor", f"guess{attempt}", "192.0.2.50")
+    forged = client.post(LOGIN, {"username": "editor", "password": PASSWORD, "next": "/admin/"},
+                         REMOTE_ADDR="192.0.2.50", HTTP_X_FORWARDED_FOR=EDITOR_DESK)
+    assert forged.status_code == 429
