@@ -14,7 +14,10 @@ class ArticlesConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models import signals
 
+        from articles import auth
         from articles.summaries import on_articles_change
+
+        auth.connect()  # usernames normalised on save; failed logins counted per address
 
         # Any write to the app's rows invalidates the cached counts (articles/summaries.py). Bulk
         # writes send no signals: the functions doing them call mark_changed() themselves.

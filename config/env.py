@@ -43,6 +43,21 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
+def env_rate(name: str, default: str) -> tuple[int, int] | None:
+    """A rate such as ``30/60`` (30 requests per 60 seconds); ``off`` means no limit."""
+    value = os.environ.get(name, default).strip().lower()
+    if value in ("off", "0", "none"):
+        return None
+    count, _, seconds = value.partition("/")
+    try:
+        rate = int(count), int(seconds)
+    except ValueError:
+        rate = (0, 0)
+    if rate[0] < 1 or rate[1] < 1:
+        raise ImproperlyConfigured(f"{name} must be REQUESTS/SECONDS such as 30/60, or off, not {value!r}")
+    return rate
+
+
 def local_secret_key(path) -> str:
     """Read, or create once, a random key for a private installation."""
     from django.core.management.utils import get_random_secret_key

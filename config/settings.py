@@ -11,7 +11,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from config.env import code_fingerprint, env_bool, env_int, env_list, env_str, local_secret_key
+from config.env import code_fingerprint, env_bool, env_int, env_list, env_rate, env_str, local_secret_key
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -51,6 +51,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous readers' pages from the cache, before the rest of the stack runs.
     "articles.page_cache.ReaderPageCacheMiddleware",
+    # Searches, exports and failed logins per address; after the page cache, so a page it serves
+    # costs nothing and is not counted (articles/ratelimit.py).
+    "articles.ratelimit.RateLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -65,17 +68,35 @@ MIDDLEWARE = [
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Usernames are compared normalised (NFKC, case-folded, trimmed): " Editor" is "editor".
+    "articles.auth.NormalisedUsernameBackend",
 ]
-# Guessing passwords: the sixth wrong password for an account locks it for an hour.
+# Guessing passwords: the sixth wrong password for an account *from one address* locks that
+# account from that address for an hour; the editor still logs in from anywhere else, so nobody
+# can lock an editor out from afar. Trying many names from one address meets the per-address
+# limit on failed logins instead (RATE_LIMITS["login"]).
 AXES_FAILURE_LIMIT = 6
-AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_COOLOFF_TIME = 1
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+AXES_LOCKOUT_CALLABLE = "articles.auth.lockout_response"  # the template, with Retry-After
+AXES_USERNAME_CALLABLE = "articles.auth.axes_username"  # counted under the normalised name
+AXES_CLIENT_IP_CALLABLE = "articles.ratelimit.client_ip"  # the rate limits' address, proxy-aware
 AXES_VERBOSE = False
-# W006 wants the IP in the lockout key; we lock the account itself, whatever address the guesses come from.
-SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+
+# The client's address: REMOTE_ADDR, or behind a proxy the X-Forwarded-For entry written by the
+# outermost of PROXY_COUNT trusted proxies (articles/ratelimit.py; django-axes uses the same).
+BEHIND_PROXY = env_bool("BEHIND_PROXY", False)
+PROXY_COUNT = env_int("PROXY_COUNT", 1)
+# Requests per address per fixed window (REQUESTS/SECONDS, or "off"); past it, 429 + Retry-After.
+RATE_LIMITS = {
+    "search": env_rate("RATE_LIMIT_SEARCH", "60/60"),  # /search/ and any ?q= (cached pages not counted)
+    "export": env_rate("RATE_LIMIT_EXPORT", "20/600"),  # ?format=md, csv or json
+    "pdf": env_rate("RATE_LIMIT_PDF", "5/600"),  # ?format=pdf
+    "login": env_rate("RATE_LIMIT_LOGIN", "20/900"),  # failed logins, whatever the username
+}
+RATE_LIMIT_CACHE = "ratelimit"
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
@@ -139,6 +160,12 @@ CACHES = {
         "KEY_PREFIX": CODE_VERSION,
         "OPTIONS": {"MAX_ENTRIES": 1_000_000},
     },
+    "ratelimit": {  # request counts per address and window (articles/ratelimit.py); no code prefix,
+        # so a deploy does not reset them; a flood of addresses culls only other counts
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "commentariat_ratelimit",
+        "OPTIONS": {"MAX_ENTRIES": 50_000},
+    },
 }
 # Whole pages for anonymous readers, from that cache (articles/page_cache.py).
 PAGE_CACHE = env_bool("PAGE_CACHE", not DEBUG)  # off while developing: template edits show at once
@@ -157,7 +184,7 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = VAR_DIR / "staticfiles"
+STATIC_ROOT = Path(env_str("STATIC_ROOT", str(VAR_DIR / "staticfiles")))  # where collectstatic puts them
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise warns about a missing folder before collectstatic
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -189,10 +216,23 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# HTTPS. In production (DEBUG off, on an external database or behind the TLS proxy) cookies go
+# over HTTPS only, browsers are told to use nothing else for a year (HSTS) and, behind the proxy,
+# plain HTTP is redirected. A local run (DEBUG, or gunicorn on 127.0.0.1 as `make bench` runs it)
+# does none of that: it is served over plain HTTP. `manage.py check --deploy` is clean in the
+# README's deployment (tests/hostile/test_deploy_settings.py).
+PRODUCTION = not DEBUG and (bool(DATABASE_URL) or BEHIND_PROXY)
 SECURE_CONTENT_TYPE_NOSNIFF = True
-SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", bool(DATABASE_URL) and not DEBUG)
+SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", PRODUCTION)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_PROXY", False) else None
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", BEHIND_PROXY and not DEBUG)
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 365 * 24 * 3600 if SESSION_COOKIE_SECURE and not DEBUG else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+# Asking to be preloaded into browsers is the domain owner's commitment, not a default a release
+# should make for them (removal takes months); SECURE_HSTS_PRELOAD=true opts in.
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 
 LOGGING = {
     "version": 1,

@@ -105,6 +105,8 @@ def text_context(article: Article, user) -> dict:
 
 
 def _check(request: HttpRequest, permission: str) -> None:
+    # Before any lookup, as the admin's own pages do: without the permission the answer is 403
+    # whether or not the note exists, so ids cannot be probed; with it, 404 means missing.
     if not request.user.has_perm(f"articles.{permission}_annotation"):
         raise PermissionDenied
 
@@ -122,8 +124,8 @@ def _panel(
 
 
 def annotation_new(request: HttpRequest, article_id: int) -> HttpResponse:
-    article = get_object_or_404(Article, pk=article_id)
     _check(request, "add")
+    article = get_object_or_404(Article, pk=article_id)
     if request.method == "POST":
         form = AnnotationForm(request.POST, article=article)
         with transaction.atomic():
@@ -147,9 +149,9 @@ def annotation_new(request: HttpRequest, article_id: int) -> HttpResponse:
 
 
 def annotation_edit(request: HttpRequest, article_id: int, annotation_id: int) -> HttpResponse:
+    _check(request, "view")
     article = get_object_or_404(Article, pk=article_id)
     annotation = get_object_or_404(Annotation, pk=annotation_id, article=article)
-    _check(request, "view")
     if request.method == "POST":
         _check(request, "change")
         with transaction.atomic():
@@ -163,9 +165,9 @@ def annotation_edit(request: HttpRequest, article_id: int, annotation_id: int) -
 
 
 def annotation_delete(request: HttpRequest, article_id: int, annotation_id: int) -> HttpResponse:
+    _check(request, "delete")
     article = get_object_or_404(Article, pk=article_id)
     annotation = get_object_or_404(Annotation, pk=annotation_id, article=article)
-    _check(request, "delete")
     if request.method != "POST":
         return HttpResponseBadRequest("Delete with POST")
     annotation.delete()

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Count, F
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
@@ -145,9 +146,11 @@ class ArticleAdmin(HistoryAdmin):
         ]
 
     def annotation_list(self, request: HttpRequest, article_id: int) -> HttpResponse:
+        if not self.has_view_permission(request):  # 403 before 404, as in annotating.py
+            raise PermissionDenied
         article = self.get_object(request, str(article_id))
-        if article is None or not self.has_view_permission(request, article):
-            return HttpResponseRedirect(reverse("admin:index"))
+        if article is None:
+            raise Http404("No such article")
         context = {**annotating.text_context(article, request.user), "form": None}
         return TemplateResponse(request, "admin/articles/article/annotate.html#workspace", context)
 

@@ -8,11 +8,12 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from articles.auth import normalise_username
 from articles.importing import Status, import_paths
 from articles.seeding import EDITORS as EDITORS_GROUP
 
 CORPUS_DIR = Path(__file__).resolve().parents[2] / "corpus"
-EDITOR_USERNAME = "editor"
+EDITOR_USERNAME = normalise_username("editor")  # as every username is stored (articles/auth.py)
 
 
 class Command(BaseCommand):
@@ -33,7 +34,7 @@ class Command(BaseCommand):
 
     def _editor_account(self) -> None:
         users = get_user_model()
-        if users.objects.filter(username=EDITOR_USERNAME).exists():
+        if users.objects.filter(username__iexact=EDITOR_USERNAME).exists():  # "Editor" made before normalising too
             self.stdout.write(
                 f"Editor account: {EDITOR_USERNAME} (its password was printed on the first run; "
                 f"reset it with `.venv/bin/python manage.py changepassword {EDITOR_USERNAME}`)."
