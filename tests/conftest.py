@@ -66,7 +66,7 @@ def uncached_summaries(request):
         from articles import summaries
 
         request.getfixturevalue("transactional_db")  # the cache tables live in the test database
-        for alias in ("default", "pages", "state"):
+        for alias in ("default", "pages", "state", "ratelimit"):
             caches[alias].clear()  # a cache table outlives the tests' flush
         summaries.forget_request_version()
         return
