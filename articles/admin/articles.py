@@ -56,6 +56,21 @@ class ArticleForm(VersionedForm):
     """Carries the version the editor opened, so a save over someone else's newer one is refused.
     (The admin supplies the model and fields.)"""
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            # Reverting from the history opens an old version of the article: what the editor has
+            # in front of them to save over is the current one.
+            self.fields["version_seen"].initial = (
+                Article.objects.filter(pk=self.instance.pk).values_list("version", flat=True).first()
+            )
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if self.instance.pk and not self.has_error("__all__", "conflict"):
+            self.instance.version = data["version_seen"]  # the current version (checked): save bumps it
+        return data
+
 
 @admin.register(Article)
 class ArticleAdmin(SimpleHistoryAdmin):

@@ -96,6 +96,30 @@ def test_the_second_of_two_editors_saving_an_article_is_refused_and_the_first_ke
     assert (article.standfirst, article.version) == ("Ben's standfirst.", 3)
 
 
+def open_revert_form(client: Client, article: Article, history_id: int) -> tuple[str, dict[str, list[str]]]:
+    url = reverse("admin:articles_article_simple_history", args=[article.pk, history_id])
+    parser = FormFields()
+    parser.feed(client.get(url).content.decode())
+    return url, parser.data
+
+
+def test_a_revert_from_the_history_is_refused_over_a_newer_save_and_applied_otherwise(article):
+    anna, ben = editor_client("anna"), editor_client("ben")
+    original = article.history.earliest()
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    assert anna.post(url, {**open_change_form(anna, article), "standfirst": "Anna's."}).status_code == 302
+    revert_url, revert_form = open_revert_form(anna, article, original.history_id)  # Anna means to undo it
+    assert ben.post(url, {**open_change_form(ben, article), "standfirst": "Ben's."}).status_code == 302
+    refused = anna.post(revert_url, revert_form)
+    assert "Someone else saved this article while you were editing it" in refused.content.decode()
+    article.refresh_from_db()
+    assert (article.standfirst, article.version) == ("Ben's.", 3)
+    revert_url, revert_form = open_revert_form(anna, article, original.history_id)  # having seen Ben's
+    assert anna.post(revert_url, revert_form).status_code == 302
+    article.refresh_from_db()
+    assert (article.standfirst, article.version) == ("", 4)
+
+
 def delete_button_version(panel: str) -> str:
     at = panel.index("hx-vals='", panel.index('class="deletelink"')) + len("hx-vals='")
     return json.loads(panel[at : panel.index("'", at)])["version_seen"]
