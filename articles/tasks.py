@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from django_tasks import TaskContext, task
 
-from articles.models.jobs import Job, JobCancelled
+from articles.models.jobs import Job, JobCancelled, JobInterrupted
 
 logger = logging.getLogger(__name__)
 
@@ -48,6 +48,9 @@ def run_job(context: TaskContext, job_id: int) -> str:
             HANDLERS[job.kind](job)
         except JobCancelled:
             return "cancelled"
+        except JobInterrupted:
+            job.hand_back()
+            return "handed back: the worker is stopping"
         except JobFailed as failure:
             job.end(Job.Status.FAILED, str(failure))
             return "failed"

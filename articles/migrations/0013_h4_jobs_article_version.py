@@ -35,7 +35,7 @@ class Migration(migrations.Migration):
                 ('total', models.PositiveIntegerField(default=0)),
                 ('done', models.PositiveIntegerField(default=0)),
                 ('cursor', models.BigIntegerField(blank=True, help_text='The last id finished: a restart resumes after it.', null=True)),
-                ('attempts', models.PositiveIntegerField(default=0, help_text='Runs started (more than one after a crash).')),
+                ('attempts', models.PositiveIntegerField(default=0, help_text='Runs begun, less those a stopping worker handed back: more than one after a crash.')),
                 ('error', models.TextField(blank=True)),
                 ('task_id', models.UUIDField(blank=True, help_text='The django-tasks result of its latest run.', null=True)),
                 ('created_at', models.DateTimeField(auto_now_add=True)),

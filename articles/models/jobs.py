@@ -14,6 +14,7 @@ re-queues a job whose lock is free; the job resumes after its last finished batc
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable, Sequence
 
 from django.conf import settings
@@ -28,8 +29,17 @@ LOCK_SPACE = 0x4A4F42
 MAX_ATTEMPTS = 3
 
 
+# Set when this worker process is asked to stop (db_worker's SIGTERM/SIGINT): its job stops at the
+# end of the batch it is in and is queued again, instead of keeping the worker for minutes.
+stopping = threading.Event()
+
+
 class JobCancelled(Exception):
     """The job was superseded or re-queued by someone else while it ran: stop without touching it."""
+
+
+class JobInterrupted(Exception):
+    """This worker is stopping: hand the job back between two batches."""
 
 
 class JobQuerySet(models.QuerySet):
@@ -110,7 +120,7 @@ class Job(models.Model):
     total = models.PositiveIntegerField(default=0)
     done = models.PositiveIntegerField(default=0)
     cursor = models.BigIntegerField(null=True, blank=True, help_text="The last id finished: a restart resumes after it.")
-    attempts = models.PositiveIntegerField(default=0, help_text="Runs started (more than one after a crash).")
+    attempts = models.PositiveIntegerField(default=0, help_text="Runs begun, less those a stopping worker handed back: more than one after a crash.")
     error = models.TextField(blank=True)
     task_id = models.UUIDField(null=True, blank=True, help_text="The django-tasks result of its latest run.")
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
@@ -195,6 +205,8 @@ class Job(models.Model):
         self.total = self.done + remaining.count()
         Job.objects.filter(pk=self.pk).update(total=self.total, updated_at=timezone.now())
         while True:
+            if stopping.is_set():
+                raise JobInterrupted
             after = ids.filter(pk__gt=self.cursor) if self.cursor is not None else ids
             batch = list(after.values_list("pk", flat=True)[:size])
             if not batch:
@@ -215,6 +227,17 @@ class Job(models.Model):
         if error is not None:
             self.error = changes["error"] = error
         Job.objects.filter(pk=self.pk, status=Job.Status.RUNNING, attempts=self.attempts).update(**changes)
+
+    def hand_back(self) -> None:
+        """Queue the job again for another worker (this one is stopping); it resumes after the last batch."""
+        from articles.tasks import run_job
+
+        with transaction.atomic():
+            if Job.objects.filter(pk=self.pk, status=Job.Status.RUNNING, attempts=self.attempts).update(
+                status=Job.Status.QUEUED, attempts=self.attempts - 1,  # a clean stop is no failed attempt
+                error=f"Its worker stopped after {self.done:,} of {self.total:,} {self.unit}; queued again to carry on.",
+            ):
+                Job.objects.filter(pk=self.pk).update(task_id=run_job.enqueue(self.pk).id)
 
     def forget_task(self, reason: str) -> None:
         """Mark this job's task result failed if a dead worker left it RUNNING (django-tasks never does)."""

@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
 from django.urls import reverse
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
@@ -143,6 +143,14 @@ def make_articles(count: int, theme: Theme) -> list[Article]:
     return sorted(articles, key=lambda a: a.pk)
 
 
+def worker_blocked() -> bool:
+    """Some other session of this database waits for a lock (the worker, on the row the test holds)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                       "AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()")
+        return cursor.fetchone()[0] > 0
+
+
 def wait_for(condition, seconds: float, what: str) -> None:
     deadline = time.monotonic() + seconds
     while not condition():
@@ -164,7 +172,7 @@ def test_a_worker_killed_mid_job_leaves_it_to_the_next_worker_which_finishes_it(
             # Hold a row the second batch must delete: the worker finishes batch one, then waits here.
             ArticleTheme.objects.select_for_update().get(pk=held.pk)
             wait_for(lambda: Job.objects.get(pk=job.pk).done == 200, 60, "the first batch")
-            time.sleep(0.3)  # it is now blocked inside the second batch
+            wait_for(worker_blocked, 30, "the worker to reach the held row, in the second batch")
             worker.send_signal(signal.SIGKILL)
             worker.wait(10)
         job.refresh_from_db()
@@ -183,4 +191,33 @@ def test_a_worker_killed_mid_job_leaves_it_to_the_next_worker_which_finishes_it(
     assert "The worker stopped after 200 of 260 articles" in job.error
     results = dict(DBTaskResult.objects.values_list("status", "exception_class_path"))
     assert results == {"FAILED": "articles.models.jobs.WorkerLost", "SUCCESSFUL": ""}
+    assert tagged_titles(theme) == {a.title for a in articles if "storm corps" in a.title}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_worker_asked_to_stop_hands_its_job_back_after_the_current_batch():
+    theme = Theme.objects.get(slug="nuclear")
+    Theme.objects.filter(pk=theme.pk).update(keywords="storm corps")
+    theme.refresh_from_db()
+    articles = make_articles(450, theme)  # three batches
+    held = ArticleTheme.objects.create(article=articles[230], theme=theme, score=1.0)  # in the second
+    job = theme.start_retag()
+    worker = spawn_worker("--recover-every", "0")
+    try:
+        with transaction.atomic():
+            ArticleTheme.objects.select_for_update().get(pk=held.pk)
+            wait_for(lambda: Job.objects.get(pk=job.pk).done == 200, 60, "the first batch")
+            wait_for(worker_blocked, 30, "the worker to reach the held row, in the second batch")
+            worker.send_signal(signal.SIGTERM)  # a deploy, or Ctrl+C on make run
+        output, _ = worker.communicate(timeout=60)
+        assert worker.returncode == 0, output
+    finally:
+        if worker.poll() is None:
+            worker.kill()
+    job.refresh_from_db()
+    assert (job.status, job.done, job.attempts) == ("queued", 400, 0)  # the second batch finished, not the third
+    assert "Its worker stopped after 400 of 450 articles" in job.error
+    run_worker()
+    job.refresh_from_db()
+    assert (job.status, job.done, job.total, job.attempts) == ("succeeded", 450, 450, 1)
     assert tagged_titles(theme) == {a.title for a in articles if "storm corps" in a.title}
