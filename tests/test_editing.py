@@ -118,7 +118,8 @@ def test_the_second_of_two_simultaneous_edits_is_refused(client, editor, galeott
 def test_deleting_a_note(client, editor, galeotti):
     new_note(client, galeotti, "storm corps")
     note = Annotation.objects.get()
-    response = client.post(reverse("admin:articles_annotation_delete", args=[galeotti.pk, note.pk]), headers=HTMX)
+    response = client.post(reverse("admin:articles_annotation_delete", args=[galeotti.pk, note.pk]),
+                           {"version_seen": note.version}, headers=HTMX)  # the version the editor saw
     assert response.status_code == 200 and not Annotation.objects.exists()
 
 
