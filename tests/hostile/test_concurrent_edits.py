@@ -156,3 +156,31 @@ def test_a_note_delete_without_the_version_seen_is_refused(article):
     response = anna.post(reverse("admin:articles_annotation_delete", args=[article.pk, note.pk]), headers=HTMX)
     assert response.status_code == 409
     assert Annotation.objects.filter(pk=note.pk).exists()
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_in_the_browser_a_note_changed_since_it_was_opened_is_not_deleted(page, live_server, article):
+    from playwright.sync_api import expect
+
+    from tests.editors import PASSWORD
+
+    make_editor("anna")
+    note = Annotation.objects.create(article=article, note="first", **Annotation.context_for(article.body, 0, 13))
+    page.on("dialog", lambda dialog: dialog.accept())  # "Delete this note?"
+    page.goto(live_server.url + "/admin/login/")
+    page.get_by_label("Username").fill("anna")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.goto(f"{live_server.url}/admin/articles/article/{article.pk}/change/")
+    page.locator("#annotate-text .annotated").first.click()
+    panel = page.locator("#annotation-panel")
+    expect(panel.get_by_role("heading", name="Edit note")).to_be_visible()
+    Annotation.objects.filter(pk=note.pk).update(note="Ben's newer note", version=2)  # Ben saves meanwhile
+    panel.get_by_role("button", name="Delete").click()
+    expect(panel).to_contain_text("Someone else changed this note since you opened it")
+    expect(panel.get_by_label("Note")).to_have_value("Ben's newer note")
+    assert Annotation.objects.filter(pk=note.pk).exists()
+    panel.get_by_role("button", name="Delete").click()  # having seen Ben's note
+    expect(panel).to_contain_text("Note deleted.")
+    assert not Annotation.objects.filter(pk=note.pk).exists()
