@@ -72,7 +72,7 @@ class JobQuerySet(models.QuerySet):
                 if job.attempts >= MAX_ATTEMPTS:
                     job.status, job.finished_at = Job.Status.FAILED, timezone.now()
                     job.error = f"The worker stopped {job.attempts} times while running this job (last {where}); " \
-                                "it was not tried again. Start it again once the cause is fixed."
+                                "it was not tried again. Once the cause is fixed, choose Run again in the list of jobs."
                 else:
                     job.status = Job.Status.QUEUED
                     job.error = f"The worker stopped {where}; queued again to carry on from there."
