@@ -52,15 +52,6 @@ class Theme(models.Model):
         )
         return Job.objects.start(Job.Kind.RETAG_THEME, f"Re-tagging ‘{self.name}’", params={"theme_id": self.pk}, user=user)
 
-    def retag_articles(self) -> int:
-        """Score every article and quote again for this theme, here and now (tests, the shell)."""
-        from articles.models import Article
-
-        ids = list(Article.objects.order_by("pk").values_list("pk", flat=True))
-        for at in range(0, len(ids), 500):
-            self.retag_batch(ids[at : at + 500])
-        return len(ids)
-
     def retag_batch(self, article_ids) -> None:
         """Score these articles and their quotes again for this theme. Idempotent: the theme's old
         tags on them are replaced, so a batch run twice (a job resumed after a crash) is harmless."""
