@@ -10,7 +10,7 @@ from articles.models import Job
 
 @admin.register(Job)
 class JobAdmin(admin.ModelAdmin):
-    list_display = ["progress", "status", "error", "created_by", "created_at", "finished_at"]
+    list_display = ["progress", "status", "reason", "created_by", "created_at", "finished_at"]
     list_filter = ["status", "kind"]
     list_select_related = ["created_by"]
     fields = ["progress", "kind", "status", "error", "done", "total", "attempts", "created_by", "created_at",
@@ -21,6 +21,10 @@ class JobAdmin(admin.ModelAdmin):
     @admin.display(description="Job")
     def progress(self, job: Job) -> str:
         return job.progress_text
+
+    @admin.display(description="Why it failed, or what happened on the way")
+    def reason(self, job: Job) -> str:
+        return job.error
 
     # Whoever can start a job (by editing a theme or re-running extraction) can follow it.
     def has_view_permission(self, request: HttpRequest, obj=None) -> bool:
