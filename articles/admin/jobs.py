@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.contrib import admin, messages
 from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.html import format_html
 
 from articles.models import Job
 
@@ -14,7 +16,7 @@ class JobAdmin(admin.ModelAdmin):
     list_filter = ["status", "kind"]
     list_select_related = ["created_by"]
     fields = ["progress", "kind", "status", "error", "done", "total", "attempts", "created_by", "created_at",
-              "started_at", "updated_at", "finished_at", "task_id", "params"]
+              "started_at", "updated_at", "finished_at", "task_result", "params"]
     readonly_fields = fields
     actions = ["run_again"]
 
@@ -25,6 +27,13 @@ class JobAdmin(admin.ModelAdmin):
     @admin.display(description="Why it failed, or what happened on the way")
     def reason(self, job: Job) -> str:
         return job.error
+
+    @admin.display(description="Task result (django-tasks)")
+    def task_result(self, job: Job) -> str:
+        if job.task_id is None:
+            return "-"
+        url = reverse("admin:django_tasks_database_dbtaskresult_change", args=[job.task_id])
+        return format_html('<a href="{}">{}</a> (for administrators: the traceback of a failure)', url, job.task_id)
 
     # Whoever can start a job (by editing a theme or re-running extraction) can follow it.
     def has_view_permission(self, request: HttpRequest, obj=None) -> bool:

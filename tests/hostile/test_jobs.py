@@ -221,3 +221,24 @@ def test_a_worker_asked_to_stop_hands_its_job_back_after_the_current_batch():
     job.refresh_from_db()
     assert (job.status, job.done, job.total, job.attempts) == ("succeeded", 450, 450, 1)
     assert tagged_titles(theme) == {a.title for a in articles if "storm corps" in a.title}
+
+
+def test_an_editor_runs_a_failed_job_again_and_it_carries_on_where_it_stopped(client, editor, corpus):
+    theme = Theme.objects.get(slug="escalation")
+    Theme.objects.filter(pk=theme.pk).update(keywords=NEW_KEYWORDS)
+    job = theme.start_retag(editor)
+    first, second = Article.objects.order_by("pk")
+    # As recovery leaves a job whose worker died three times, after the first article.
+    Job.objects.filter(pk=job.pk).update(status="failed", attempts=3, done=1, total=2, cursor=first.pk, error="…")
+    DBTaskResult.objects.update(status=TaskResultStatus.FAILED)
+    response = client.post(reverse("admin:articles_job_changelist"), {"action": "run_again", "_selected_action": [job.pk]})
+    assert response.status_code == 302
+    job.refresh_from_db()
+    assert (job.status, job.attempts, job.error) == ("queued", 0, "")
+    run_worker()
+    job.refresh_from_db()
+    assert (job.status, job.done, job.total, job.attempts) == ("succeeded", 2, 2, 1)
+    assert DBTaskResult.objects.filter(status=TaskResultStatus.SUCCESSFUL).count() == 1
+    # The second article is re-tagged; the first, before the cursor, keeps its old tag: not done again.
+    assert (first.title, second.title) == ("", GALEOTTI)
+    assert tagged_titles(theme) == {"", GALEOTTI}
