@@ -47,8 +47,12 @@ system-packages:
 setup: $(INSTALLED) runtime-packages
 	$(BIN)/python manage.py setup
 
+# The job worker (re-tagging, re-extraction) runs beside the server, in a process group of its own
+# that is stopped with the server, however the server ends.
 run: setup
-	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py runserver $(HOST):$(PORT)
+	export DEBUG=$${DEBUG:-true}; \
+	setsid $(BIN)/python manage.py db_worker & worker=$$!; trap 'kill -- -$$worker 2>/dev/null' EXIT; \
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: $(INSTALLED) system-packages
 	$(BIN)/ruff check .

@@ -10,6 +10,8 @@ class ArticlesConfig(AppConfig):
     # calls mark_changed() itself, and an editor's change to one saves its parent anyway.
     BULK_LINKS = {"ArticleTheme", "QuoteTheme", "CountryMention", "PersonMention", "OrganisationMention",
                   "Figure", "Passage"}
+    # Bookkeeping, not archive data: a job's progress changes no page.
+    NOT_DATA = {"Job"}
 
     def ready(self) -> None:
         from django.db.models import signals
@@ -23,7 +25,7 @@ class ArticlesConfig(AppConfig):
         # writes send no signals: the functions doing them call mark_changed() themselves.
         for model in self.get_models(include_auto_created=True):  # m2m tables too (article authors…)
             name = model.__name__
-            if name.startswith("Historical"):
+            if name.startswith("Historical") or name in self.NOT_DATA:
                 continue
             signals.post_save.connect(on_articles_change, sender=model, dispatch_uid=f"summaries_save_{name}")
             signals.m2m_changed.connect(on_articles_change, sender=model, dispatch_uid=f"summaries_m2m_{name}")

@@ -46,6 +46,12 @@ INSTALLED_APPS = [
     "articles",
 ]
 
+# Long editor actions (re-tagging, re-extraction) are recorded jobs run by a worker, `manage.py
+# db_worker`, from django-tasks' database backend (articles/models/jobs.py). After "articles", whose
+# db_worker (the same command, plus recovery of jobs whose worker died) wins over the backend's own.
+INSTALLED_APPS += ["django_tasks", "django_tasks_db"]
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

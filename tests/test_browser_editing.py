@@ -11,6 +11,7 @@ from playwright.sync_api import Page, expect
 
 from articles.models import Annotation, Person, Quote
 from tests.editors import PASSWORD, make_editor
+from tests.hostile.worker import run_worker
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 THESIS = "Putin ultimately can have all the fair-weather friends he wants. But he has to buy them."
@@ -86,7 +87,8 @@ def test_reviewed_quotes_survive_reextraction(page: Page, live_server, corpus):
     page.locator("#result_list tr", has_text="Vladimir Putin has been dealt a blow").get_by_role("checkbox").check()
     page.get_by_role("combobox", name="Action").select_option("reanalyse")
     page.get_by_role("button", name="Go").click()
-    expect(page.get_by_text("Re-analysed 1 article(s).")).to_be_visible()
+    expect(page.get_by_text("is queued")).to_be_visible()
+    run_worker()  # re-extraction is a recorded job (tests/hostile/test_jobs.py)
 
     assert Quote.objects.get(article=newsweek, text="fair game").status == Quote.Status.VERIFIED
     assert Quote.objects.get(pk=churchill.pk).speaker == Person.objects.get(name="John Kirby")

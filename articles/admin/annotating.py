@@ -164,11 +164,25 @@ def annotation_edit(request: HttpRequest, article_id: int, annotation_id: int) -
     return _panel(request, article, AnnotationForm(instance=annotation, article=article))
 
 
+DELETE_CONFLICT = (
+    "Someone else changed this note since you opened it, so it was not deleted. Here it is as they left "
+    "it: delete it again if it should still go."
+)
+
+
 def annotation_delete(request: HttpRequest, article_id: int, annotation_id: int) -> HttpResponse:
     _check(request, "delete")
     article = get_object_or_404(Article, pk=article_id)
     annotation = get_object_or_404(Annotation, pk=annotation_id, article=article)
     if request.method != "POST":
         return HttpResponseBadRequest("Delete with POST")
-    annotation.delete()
+    # The delete carries the version the editor saw: a newer edit by someone else is never discarded unseen.
+    with transaction.atomic():
+        current = Annotation.objects.select_for_update().filter(pk=annotation.pk).first()
+        if current is None:
+            return _panel(request, article, None, notice="Note deleted (by someone else, meanwhile).")
+        if request.POST.get("version_seen") != str(current.version):
+            return _panel(request, article, AnnotationForm(instance=current, article=article), status=409,
+                          notice=DELETE_CONFLICT)
+        current.delete()
     return _panel(request, article, None, notice="Note deleted.")

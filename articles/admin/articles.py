@@ -14,9 +14,9 @@ from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
 
 from articles.admin import annotating
-from articles.admin.versioning import HistoryAdmin
+from articles.admin.versioning import HistoryAdmin, VersionedForm
 from articles.importing import ImportRefused, Incoming, Status, import_incoming, incoming_from_bytes
-from articles.models import Article, Passage
+from articles.models import Article, Job, Passage
 
 
 class ImportForm(forms.Form):
@@ -63,6 +63,7 @@ class PassageInline(admin.TabularInline):
 
 @admin.register(Article)
 class ArticleAdmin(HistoryAdmin):
+    form = VersionedForm  # a save over someone else's newer one is refused
     list_display = ["display_title", "source", "published", "quote_count", "imported_at"]
     list_select_related = ["source"]
     list_filter = ["source", "published"]
@@ -72,7 +73,7 @@ class ArticleAdmin(HistoryAdmin):
     readonly_fields = ["body", "checksum", "original_filename", "imported_at", "updated_at", "analysed_at", "cleaning"]
     fields = [
         "title", "standfirst", "source", "authors", "published", "url", "body",
-        "original_filename", "checksum", "imported_at", "analysed_at", "cleaning",
+        "original_filename", "checksum", "imported_at", "analysed_at", "cleaning", "version_seen",
     ]
     inlines = [PassageInline]
     actions = ["reanalyse"]
@@ -120,11 +121,13 @@ class ArticleAdmin(HistoryAdmin):
 
     @admin.action(description="Re-run extraction (keeps verified and rejected quotes)", permissions=["change"])
     def reanalyse(self, request: HttpRequest, queryset) -> None:
-        count = 0
-        for article in queryset:
-            article.analyse()
-            count += 1
-        self.message_user(request, f"Re-analysed {count} article(s).", messages.SUCCESS)
+        # A recorded job (articles/models/jobs.py): thousands of articles would outlast the request.
+        ids = sorted(queryset.order_by().values_list("pk", flat=True))
+        title = "Re-running extraction on " + (f"‘{queryset.get().display_title}’" if len(ids) == 1 else f"{len(ids):,} articles")
+        job = Job.objects.start(Job.Kind.REANALYSE, title, params={"article_ids": ids}, user=request.user)
+        self.message_user(request, format_html(
+            "{} is queued. <a href=\"{}\">Follow its progress</a>.", title, reverse("admin:articles_job_change", args=[job.pk])
+        ), messages.SUCCESS)
 
     def change_view(self, request: HttpRequest, object_id: str, form_url: str = "", extra_context=None):
         article = self.get_object(request, object_id)

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import logging
-import threading
-
 from django.contrib import admin, messages
-from django.db import close_old_connections, models, transaction
+from django.db import models
 from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
 from articles.models import (
-    Article,
     ArticleTheme,
     Country,
     CountryMention,
@@ -25,8 +23,6 @@ from articles.models import (
     Theme,
 )
 from articles.summaries import mark_changed
-
-logger = logging.getLogger(__name__)
 
 
 class DerivedRowAdmin(admin.ModelAdmin):
@@ -49,23 +45,6 @@ class DerivedRowAdmin(admin.ModelAdmin):
     def delete_queryset(self, request: HttpRequest, queryset) -> None:
         super().delete_queryset(request, queryset)
         mark_changed()
-
-# Beyond this many articles, re-tagging would keep the editor waiting: it runs in a thread.
-RETAG_WHILE_YOU_WAIT = 2000
-
-
-def retag_in_background(theme_id: int) -> threading.Thread:
-    def run() -> None:
-        try:
-            Theme.objects.get(pk=theme_id).retag_articles()
-        except Exception:
-            logger.exception("re-tagging theme %s failed", theme_id)
-        finally:
-            close_old_connections()
-
-    thread = threading.Thread(target=run, name=f"retag-theme-{theme_id}", daemon=True)
-    thread.start()
-    return thread
 
 
 @admin.register(Source)
@@ -117,15 +96,12 @@ class ThemeAdmin(SimpleHistoryAdmin):
     def save_model(self, request: HttpRequest, obj: Theme, form, change: bool) -> None:
         super().save_model(request, obj, form, change)
         if "keywords" in form.changed_data:
-            if Article.objects.count() <= RETAG_WHILE_YOU_WAIT:
-                count = obj.retag_articles()
-                self.message_user(request, f"Re-tagged {count} article(s) with the new keywords.", messages.INFO)
-            else:
-                transaction.on_commit(lambda: retag_in_background(obj.pk))
-                self.message_user(
-                    request, "Re-tagging every article with the new keywords in the background; "
-                    "theme pages update when it is done (a few minutes for a large collection).", messages.INFO,
-                )
+            # Queued in this save's transaction: the keywords and their re-tagging commit together.
+            job = obj.start_retag(request.user)
+            self.message_user(request, format_html(
+                "Re-tagging every article with the new keywords is queued; theme pages update as it goes. "
+                "<a href=\"{}\">Follow its progress</a>.", reverse("admin:articles_job_change", args=[job.pk]),
+            ), messages.INFO)
 
 
 @admin.register(Figure)

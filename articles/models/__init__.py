@@ -1,6 +1,7 @@
 from articles.models.annotations import Annotation
 from articles.models.articles import Article, Passage
 from articles.models.figures import Figure
+from articles.models.jobs import Job
 from articles.models.people import Organisation, OrganisationMention, Person, PersonMention
 from articles.models.places import Country, CountryMention, Source
 from articles.models.quotes import Quote, QuoteReview, QuoteTheme
@@ -13,6 +14,7 @@ __all__ = [
     "Country",
     "CountryMention",
     "Figure",
+    "Job",
     "Organisation",
     "OrganisationMention",
     "Passage",

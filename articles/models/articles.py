@@ -64,6 +64,9 @@ class Article(models.Model):
     imported_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     analysed_at = models.DateTimeField(null=True, blank=True)
+    version = models.PositiveIntegerField(
+        default=1, db_default=1, help_text="Bumped on every editor's save, to refuse lost updates."
+    )  # db_default: rows written with COPY (generate_corpus) get it too
     search_vector = models.GeneratedField(
         expression=SearchVector("title", weight="A", config=SEARCH_CONFIG)
         + SearchVector("standfirst", weight="B", config=SEARCH_CONFIG)

@@ -38,8 +38,23 @@ class Theme(models.Model):
     def keyword_list(self) -> tuple[str, ...]:
         return tuple(line.strip().lower() for line in self.keywords.splitlines() if line.strip())
 
-    def retag_articles(self) -> int:
-        """Score every article and quote again for this theme, after its keywords changed."""
+    def start_retag(self, user=None):
+        """Queue re-tagging every article after the keywords changed, as a recorded job, in the
+        caller's transaction (so the new keywords and their job commit together). An unfinished
+        re-tag of this theme is superseded: the new one covers every article anyway."""
+        from django.utils import timezone
+
+        from articles.models.jobs import Job
+
+        Job.objects.unfinished().filter(kind=Job.Kind.RETAG_THEME, params__theme_id=self.pk).update(
+            status=Job.Status.CANCELLED, error="Superseded by a later change to the keywords.",
+            finished_at=timezone.now(),
+        )
+        return Job.objects.start(Job.Kind.RETAG_THEME, f"Re-tagging ‘{self.name}’", params={"theme_id": self.pk}, user=user)
+
+    def retag_batch(self, article_ids) -> None:
+        """Score these articles and their quotes again for this theme. Idempotent: the theme's old
+        tags on them are replaced, so a batch run twice (a job resumed after a crash) is harmless."""
         from django.db import transaction
 
         from analysis.pipeline import theme_text
@@ -48,21 +63,25 @@ class Theme(models.Model):
         from articles.summaries import mark_changed
 
         spec = [self.as_spec()]
-        count = 0
         with transaction.atomic():
             mark_changed()
-            self.article_themes.all().delete()
-            self.quote_themes.all().delete()
-            for article in Article.objects.prefetch_related("passages", "quotes").iterator(chunk_size=200):
-                count += 1
-                for score in score_themes(theme_text(article.to_document()), spec):
-                    ArticleTheme.objects.create(article=article, theme=self, score=score.score, matches=score.matches)
-                QuoteTheme.objects.bulk_create(
-                    QuoteTheme(quote=quote, theme=self, score=score.score)
-                    for quote in article.quotes.all()
-                    for score in score_themes(quote.text, spec)
-                )
-        return count
+            self.article_themes.filter(article_id__in=article_ids).delete()
+            self.quote_themes.filter(quote__article_id__in=article_ids).delete()
+            articles = list(
+                Article.objects.filter(pk__in=article_ids).select_related("source")
+                .prefetch_related("passages", "quotes", "authors")
+            )
+            ArticleTheme.objects.bulk_create(
+                ArticleTheme(article=article, theme=self, score=score.score, matches=score.matches)
+                for article in articles
+                for score in score_themes(theme_text(article.to_document()), spec)
+            )
+            QuoteTheme.objects.bulk_create(
+                QuoteTheme(quote=quote, theme=self, score=score.score)
+                for article in articles
+                for quote in article.quotes.all()
+                for score in score_themes(quote.text, spec)
+            )
 
     def as_spec(self):
         from analysis.themes import ThemeSpec
