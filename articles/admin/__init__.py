@@ -1,5 +1,5 @@
 """The editors' admin, split by concept; importing the modules registers the model admins."""
 
-from articles.admin import annotations, articles, people, quotes, reference
+from articles.admin import annotations, articles, people, permalinks, quotes, reference
 
-__all__ = ["annotations", "articles", "people", "quotes", "reference"]
+__all__ = ["annotations", "articles", "people", "permalinks", "quotes", "reference"]

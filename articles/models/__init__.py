@@ -2,6 +2,7 @@ from articles.models.annotations import Annotation
 from articles.models.articles import Article, Passage
 from articles.models.figures import Figure
 from articles.models.people import Organisation, OrganisationMention, Person, PersonMention
+from articles.models.permalinks import PersonRedirect, RetiredQuote
 from articles.models.places import Country, CountryMention, Source
 from articles.models.quotes import Quote, QuoteReview, QuoteTheme
 from articles.models.themes import ArticleTheme, Theme
@@ -18,9 +19,11 @@ __all__ = [
     "Passage",
     "Person",
     "PersonMention",
+    "PersonRedirect",
     "Quote",
     "QuoteReview",
     "QuoteTheme",
+    "RetiredQuote",
     "Source",
     "Theme",
 ]
