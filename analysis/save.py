@@ -169,6 +169,9 @@ def _save_quotes_keeping_ids(article, fresh: list, themes: dict) -> None:
     """
     from articles.models import Quote, QuoteTheme, RetiredQuote
 
+    # Two re-extractions of one article at once would retire the same ids twice: the second waits
+    # here for the first to commit, then finds its quotes and keeps them.
+    list(type(article).objects.select_for_update().filter(pk=article.pk).values_list("pk"))
     earlier = list(article.quotes.filter(status=Quote.Status.MACHINE).select_related("speaker"))
     pairs = _same_passages(earlier, [quote for quote, _ in fresh], article.body)
     kept: set[int] = set()
