@@ -195,12 +195,17 @@ def _save_quotes_keeping_ids(article, fresh: list, themes: dict) -> None:
     )
 
     retiring = [quote for quote in earlier if quote.pk not in kept]
-    if not retiring:
+    gone = list(article.retired_quotes.filter(successor__isnull=True)) if article.analysed_at else []
+    if not retiring and not gone:
         return
     live = [quote for quote, _ in fresh] + list(article.quotes.filter(status=Quote.Status.VERIFIED))
     for old in retiring:
         RetiredQuote.objects.retire(old, _successor(old, live, article.body))
     Quote.objects.filter(pk__in=[quote.pk for quote in retiring]).delete()
+    for tombstone in gone:  # words quoted again (a fixed extractor, a verified quote): the old link leads there
+        tombstone.successor = _successor(tombstone, live, article.body)
+        if tombstone.successor:
+            tombstone.save(update_fields=["successor"])
 
 
 def _value(quote, name: str):

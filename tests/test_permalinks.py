@@ -149,6 +149,11 @@ def test_a_quote_that_disappears_answers_410_with_its_text_and_article_link(corp
     assert f'href="{article.get_absolute_url()}"' in page
     assert "Commentariat</a>" in page  # the site's own page, with its navigation
 
+    reextract(article)  # the words are quoted again: the old link leads to them
+    again = Quote.objects.get(article=article, start=quote.start, end=quote.end)
+    response = client.get(quote.get_absolute_url())
+    assert (response.status_code, response["Location"]) == (301, again.get_absolute_url())
+
 
 def test_reviews_notes_and_history_stay_attached_through_reextraction(corpus, client):
     article = corpus["000_8ec5d6834c1552e8.txt"]
