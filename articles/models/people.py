@@ -228,7 +228,7 @@ class Person(models.Model):
                 self.country = self.country or other.country
                 if other.note and other.note not in self.note:
                     self.note = f"{self.note}\n\n{other.note}".strip()
-                PersonRedirect.point(other.slug, self, previous=other)  # the old page answers 301
+                PersonRedirect.objects.point(other.slug, self, previous=other)  # the old page answers 301
                 other.delete()
                 merged += 1
             self.save()

@@ -65,12 +65,23 @@ class RetiredQuote(models.Model):
         return f"quote {self.old_id} “{text}” {fate}"
 
 
+class PersonRedirectQuerySet(models.QuerySet):
+    def point(self, old_slug: str, person, *, previous=None) -> None:
+        """Send ``old_slug`` to ``person``, and the slugs that led to ``previous`` with it (chains collapse)."""
+        if previous is not None and previous.pk != person.pk:
+            self.filter(person=previous).update(person=person)
+        if old_slug and old_slug != person.slug:
+            self.update_or_create(old_slug=old_slug, defaults={"person": person})
+
+
 class PersonRedirect(models.Model):
     """A slug a person page was once at: a person merged into another, or renamed."""
 
     old_slug = models.SlugField(max_length=100)
     person = models.ForeignKey("articles.Person", on_delete=models.CASCADE, related_name="old_slugs")
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = PersonRedirectQuerySet.as_manager()
 
     class Meta:
         ordering = ["old_slug"]
@@ -80,14 +91,6 @@ class PersonRedirect(models.Model):
     def __str__(self) -> str:
         return f"/people/{self.old_slug}/ → {self.person}"
 
-    @classmethod
-    def point(cls, old_slug: str, person, *, previous=None) -> None:
-        """Send ``old_slug`` to ``person``, and the slugs that led to ``previous`` with it (chains collapse)."""
-        if previous is not None and previous.pk != person.pk:
-            cls.objects.filter(person=previous).update(person=person)
-        if old_slug and old_slug != person.slug:
-            cls.objects.update_or_create(old_slug=old_slug, defaults={"person": person})
-
 
 @receiver(pre_save, sender="articles.Person", dispatch_uid="person_old_slug")
 def _remember_old_slug(sender, instance, raw: bool = False, update_fields=None, **kwargs) -> None:
@@ -96,6 +99,6 @@ def _remember_old_slug(sender, instance, raw: bool = False, update_fields=None, 
         return
     old = sender._default_manager.filter(pk=instance.pk).values_list("slug", flat=True).first()
     if old and old != instance.slug:
-        PersonRedirect.point(old, instance)
+        PersonRedirect.objects.point(old, instance)
         # A slug taken again by a live page is no longer an old address of someone else.
         PersonRedirect.objects.filter(old_slug=instance.slug).delete()
