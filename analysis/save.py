@@ -2,10 +2,14 @@
 
 Saving replaces the article's earlier machine results, in one transaction, but
 never touches what an editor verified or rejected: a reviewed quote stays, and
-a machine quote over the same words is not added beside it.
+a machine quote over the same words is not added beside it. A machine quote that
+is found again keeps its row and id (its permalink); one that is not is retired
+towards its successor, or as gone.
 """
 
 from __future__ import annotations
+
+import re
 
 from django.db import transaction
 from django.utils import timezone
@@ -26,7 +30,6 @@ def save_extraction(article, extraction: Extraction) -> None:
         Person,
         PersonMention,
         Quote,
-        QuoteTheme,
         Theme,
     )
     from articles.summaries import mark_changed
@@ -38,7 +41,6 @@ def save_extraction(article, extraction: Extraction) -> None:
     article.country_mentions.all().delete()
     article.article_themes.all().delete()
     article.figures.all().delete()
-    article.quotes.filter(status=Quote.Status.MACHINE).delete()
 
     countries = {c.code: c for c in Country.objects.all()}
     organisations: dict[str, Organisation] = {}
@@ -87,11 +89,12 @@ def save_extraction(article, extraction: Extraction) -> None:
     )
 
     reviewed = list(article.quotes.exclude(status=Quote.Status.MACHINE).values_list("start", "end"))
+    fresh: list[tuple[Quote, list]] = []
     for result, quote_themes in zip(extraction.quotes, extraction.quote_themes, strict=True):
         if any(result.start < end and start < result.end for start, end in reviewed):
             continue
         passage = passages.get(result.passage_index) or _passage_at(passages, result.start)
-        quote = Quote.objects.create(
+        quote = Quote(
             article=article,
             passage=passage,
             speaker=people.get(result.speaker) if result.speaker_kind == SpeakerKind.PERSON else None,
@@ -106,9 +109,8 @@ def save_extraction(article, extraction: Extraction) -> None:
             kind=result.kind.value,
             confidence=max(0.0, min(1.0, result.confidence)),
         )
-        QuoteTheme.objects.bulk_create(
-            QuoteTheme(quote=quote, theme=themes[t.slug], score=t.score) for t in quote_themes if t.slug in themes
-        )
+        fresh.append((quote, [t for t in quote_themes if t.slug in themes]))
+    _save_quotes_keeping_ids(article, fresh, themes)
 
     Figure.objects.bulk_create(
         Figure(
@@ -146,3 +148,130 @@ def _organisation_for(affiliation: str | None, organisations: dict):
         if name in affiliation or affiliation in name:
             return organisation
     return None
+
+
+# Re-extraction keeps each quote's id while it is the same passage, so permalinks, `#q` anchors,
+# citations and the row's history survive; see articles/models/permalinks.py for the rest.
+MACHINE_FIELDS = ("passage", "speaker", "speaker_organisation", "speaker_kind", "speaker_text", "text", "start",
+                  "end", "cue", "kind", "confidence")
+SAME_SPAN = 0.8  # share of the longer of two spans they must share to be the same passage (boundary shifts)
+COVERED = 0.5  # share of a retired quote's words its successor must cover
+MOVED_WORDS = 4  # words a retired quote needs to be followed by text alone (a short phrase recurs)
+
+
+def _save_quotes_keeping_ids(article, fresh: list, themes: dict) -> None:
+    """Store the machine quotes of this extraction, reusing the rows of the same passages.
+
+    A new result that is the same passage as an earlier machine quote (same words, or spans
+    sharing most of their characters) updates that row in place. An earlier quote left without
+    a match is retired: towards the live quote now over most of its words (changed or merged),
+    or as gone, with its words and place kept for the 410 page.
+    """
+    from articles.models import Quote, QuoteTheme, RetiredQuote
+
+    # Two re-extractions of one article at once would retire the same ids twice: the second waits
+    # here for the first to commit, then finds its quotes and keeps them.
+    list(type(article).objects.select_for_update().filter(pk=article.pk).values_list("pk"))
+    earlier = list(article.quotes.filter(status=Quote.Status.MACHINE).select_related("speaker"))
+    pairs = _same_passages(earlier, [quote for quote, _ in fresh], article.body)
+    kept: set[int] = set()
+    for old_index, new_index in pairs:
+        old, new = earlier[old_index], fresh[new_index][0]
+        kept.add(old.pk)
+        changed = [name for name in MACHINE_FIELDS if _value(old, name) != _value(new, name)]
+        for name in changed:
+            setattr(old, name, getattr(new, name))
+        if changed:
+            old.version += 1  # an editor's form opened before this re-extraction is refused, not applied
+            old._change_reason = "Re-extraction"
+            old.save()
+        fresh[new_index] = (old, fresh[new_index][1])
+    QuoteTheme.objects.filter(quote_id__in=kept).delete()
+    for quote, _ in fresh:
+        if quote.pk is None:
+            quote.save()
+    QuoteTheme.objects.bulk_create(
+        QuoteTheme(quote=quote, theme=themes[t.slug], score=t.score) for quote, quote_themes in fresh for t in quote_themes
+    )
+
+    retiring = [quote for quote in earlier if quote.pk not in kept]
+    gone = list(article.retired_quotes.filter(successor__isnull=True)) if article.analysed_at else []
+    if not retiring and not gone:
+        return
+    live = [quote for quote, _ in fresh] + list(article.quotes.filter(status=Quote.Status.VERIFIED))
+    for old in retiring:
+        RetiredQuote.objects.retire(old, _successor(old, live, article.body))
+    Quote.objects.filter(pk__in=[quote.pk for quote in retiring]).delete()
+    for tombstone in gone:  # words quoted again (a fixed extractor, a verified quote): the old link leads there
+        tombstone.successor = _successor(tombstone, live, article.body)
+        if tombstone.successor:
+            tombstone.save(update_fields=["successor"])
+
+
+def _value(quote, name: str):
+    field = quote._meta.get_field(name)
+    return getattr(quote, field.attname)
+
+
+def _normalised(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+def _shared(a, b) -> int:
+    return max(0, min(a.end, b.end) - max(a.start, b.start))
+
+
+def _same_passages(old: list, new: list, body: str) -> list[tuple[int, int]]:
+    """(old, new) index pairs of the same passage, each quote in one pair at most.
+
+    Exact spans first; then the same words anywhere (the nearest occurrence, for a text whose
+    offsets moved); then spans sharing at least SAME_SPAN of the longer one, best first, for
+    old quotes whose offsets still hold their words (after an edit of the text they may not).
+    """
+    pairs: list[tuple[int, int]] = []
+    free_old, free_new = set(range(len(old))), set(range(len(new)))
+
+    def pair(i: int, j: int) -> None:
+        pairs.append((i, j))
+        free_old.discard(i)
+        free_new.discard(j)
+
+    exact = {(q.start, q.end, q.text): i for i, q in enumerate(old)}
+    for j, quote in enumerate(new):
+        i = exact.get((quote.start, quote.end, quote.text))
+        if i is not None and i in free_old:
+            pair(i, j)
+    words: dict[str, list[int]] = {}
+    for i in sorted(free_old):
+        words.setdefault(_normalised(old[i].text), []).append(i)
+    for j in sorted(free_new):
+        same = [i for i in words.get(_normalised(new[j].text), []) if i in free_old]
+        if same and _normalised(new[j].text):
+            pair(min(same, key=lambda i: abs(old[i].start - new[j].start)), j)
+    candidates = sorted(
+        (
+            (_shared(old[i], new[j]) / max(old[i].end - old[i].start, new[j].end - new[j].start), i, j)
+            for i in free_old if body[old[i].start : old[i].end] == old[i].text
+            for j in free_new if _shared(old[i], new[j])
+        ),
+        reverse=True,
+    )
+    for share, i, j in candidates:
+        if share >= SAME_SPAN and i in free_old and j in free_new:
+            pair(i, j)
+    return pairs
+
+
+def _successor(old, live: list, body: str):
+    """The live quote over most of ``old``'s words (a changed or merged quote), or None when they are gone."""
+    best, best_share = None, 0.0
+    words = _normalised(old.text)
+    followable = len(words.split()) >= MOVED_WORDS
+    in_place = body[old.start : old.end] == old.text
+    for quote in live:
+        share = _shared(old, quote) / max(1, old.end - old.start) if in_place else 0.0
+        if followable and f" {words} " in f" {_normalised(quote.text)} ":
+            share = 1.0  # the same words, wherever a corrected text moved them
+        if share > best_share:
+            best, best_share = quote, share
+    return best if best_share >= COVERED else None

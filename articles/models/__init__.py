@@ -3,6 +3,7 @@ from articles.models.articles import Article, Passage
 from articles.models.figures import Figure
 from articles.models.jobs import Job
 from articles.models.people import Organisation, OrganisationMention, Person, PersonMention
+from articles.models.permalinks import PersonRedirect, RetiredQuote
 from articles.models.places import Country, CountryMention, Source
 from articles.models.quotes import Quote, QuoteReview, QuoteTheme
 from articles.models.themes import ArticleTheme, Theme
@@ -20,9 +21,11 @@ __all__ = [
     "Passage",
     "Person",
     "PersonMention",
+    "PersonRedirect",
     "Quote",
     "QuoteReview",
     "QuoteTheme",
+    "RetiredQuote",
     "Source",
     "Theme",
 ]

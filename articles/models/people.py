@@ -197,7 +197,7 @@ class Person(models.Model):
         and their spellings stay as aliases. Returns how many people were merged in."""
         from django.db import transaction
 
-        from articles.models import Figure, Quote
+        from articles.models import Figure, PersonRedirect, Quote
         from articles.summaries import mark_changed
 
         merged = 0
@@ -228,6 +228,7 @@ class Person(models.Model):
                 self.country = self.country or other.country
                 if other.note and other.note not in self.note:
                     self.note = f"{self.note}\n\n{other.note}".strip()
+                PersonRedirect.objects.point(other.slug, self, previous=other)  # the old page answers 301
                 other.delete()
                 merged += 1
             self.save()

@@ -1,13 +1,15 @@
 from __future__ import annotations
 
+from functools import wraps
+
 from django.db.models import Count, Exists, F, Max, Min, OuterRef, Prefetch, Q, Sum
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_GET
 
 from articles.exports import exportable
 from articles.filters import PersonFilter, person_facets
-from articles.models import CountryMention, Person, PersonMention, Quote, QuoteTheme
+from articles.models import CountryMention, Person, PersonMention, PersonRedirect, Quote, QuoteTheme
 from articles.summaries import cached
 from articles.views.common import filtered_list, paginate, render_page
 
@@ -25,7 +27,25 @@ def person_list(request: HttpRequest) -> HttpResponse:
                          aggregated=True)
 
 
+def _or_old_slug(view):
+    """A slug a person had before a merge or a rename answers 301 to the person now (query string kept)."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, slug: str) -> HttpResponse:
+        try:
+            return view(request, slug)
+        except Http404:
+            moved = PersonRedirect.objects.select_related("person").filter(old_slug=slug).first()
+            if moved is None:
+                raise
+            query = request.META.get("QUERY_STRING", "")
+            return HttpResponsePermanentRedirect(moved.person.get_absolute_url() + (f"?{query}" if query else ""))
+
+    return wrapper
+
+
 @require_GET
+@_or_old_slug
 @exportable("person_detail")
 def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
     person = get_object_or_404(Person.objects.select_related("country"), slug=slug)

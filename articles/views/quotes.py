@@ -1,12 +1,14 @@
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from functools import wraps
+
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
 from articles.exports import exportable
 from articles.filters import QuoteFilter, quote_facets
-from articles.models import PersonMention, Quote
+from articles.models import PersonMention, Quote, RetiredQuote
 from articles.views.common import filtered_list
 
 
@@ -17,7 +19,28 @@ def quote_list(request: HttpRequest) -> HttpResponse:
     return filtered_list(request, "quotes/quote_list.html", QuoteFilter, quote_facets, quotes)
 
 
+def _or_retired(view):
+    """A quote id that re-extraction retired still answers: 301 to its successor (query string kept,
+    so exports follow), or 410 saying what the quote was and where. Live quotes pay nothing for it."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, pk: int) -> HttpResponse:
+        try:
+            return view(request, pk)
+        except Http404:
+            retired = RetiredQuote.objects.select_related("article__source", "successor").filter(old_id=pk).first()
+            if retired is None:
+                raise
+            if retired.successor and retired.successor.status != Quote.Status.REJECTED:
+                query = request.META.get("QUERY_STRING", "")
+                return HttpResponsePermanentRedirect(retired.successor.get_absolute_url() + (f"?{query}" if query else ""))
+            return render(request, "quotes/quote_gone.html", {"retired": retired}, status=410)
+
+    return wrapper
+
+
 @require_GET
+@_or_retired
 @exportable("quote_detail")
 def quote_detail(request: HttpRequest, pk: int) -> HttpResponse:
     quote = get_object_or_404(
