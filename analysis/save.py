@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from analysis.pipeline import Extraction
+from analysis.pipeline import Extraction, check_extraction
 from analysis.results import SpeakerKind
 
 
@@ -33,6 +34,8 @@ def save_extraction(article, extraction: Extraction) -> None:
     )
     from articles.summaries import mark_changed
 
+    # Reported speech has no quotation marks to count beforehand: the cap holds here too.
+    check_extraction(extraction, max_quotes=settings.IMPORT_MAX_QUOTES)
     mark_changed()  # bulk inserts below send no signals
     passages = {p.index: p for p in article.passages.all()}
     by_start = sorted(passages.values(), key=lambda p: p.start)
