@@ -8,6 +8,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import RequestDataTooBig
 from django.db import models
 from django.db.models import Count, F
+from django.forms.utils import ErrorDict
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -34,6 +35,14 @@ class ImportForm(forms.Form):
         "Optional front matter between --- lines: title, source, authors, date, url.",
     )
     file = forms.FileField(label="…or upload a file", required=False, help_text=".txt, .md or .html, at most 5 MB")
+
+    @classmethod
+    def refused(cls, message: str) -> ImportForm:
+        """An empty form showing why what was sent could not even be read."""
+        form = cls(data={})
+        form.cleaned_data, form._errors = {}, ErrorDict()
+        form.add_error(None, message)
+        return form
 
     def clean(self) -> dict:
         data = super().clean()
@@ -148,10 +157,9 @@ class ArticleAdmin(SimpleHistoryAdmin):
             except RequestDataTooBig:
                 # Django would answer a bare 400; say what happened instead. Nothing is stored,
                 # so this needs no CSRF check.
-                form = ImportForm()
                 size = int(request.META.get("CONTENT_LENGTH") or 0)
-                form.add_error(None, f"The pasted text {too_big(size)}. Upload it as a file, or split it.")
-                return self._import_page(request, form)
+                message = f"The pasted text {too_big(size)}. Upload it as a file, or split it."
+                return self._import_page(request, ImportForm.refused(message))
         return csrf_protect(self._import_form)(request)
 
     add_view = import_view
