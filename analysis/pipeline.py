@@ -151,6 +151,11 @@ def count_quotations(text: str) -> int:
 
 def check_size(document: Document, *, max_passages: int, max_passage_chars: int, max_quotes: int) -> None:
     """Refuse, before any extraction, an article far beyond any real one."""
+    quotations = count_quotations(document.body)
+    if quotations > max_quotes:
+        raise TooLarge(
+            f"has {quotations:,} quotations (counting its quotation marks); at most {max_quotes:,} are accepted per article"
+        )
     if len(document.passages) > max_passages:
         raise TooLarge(f"has {len(document.passages):,} passages; at most {max_passages:,} are accepted per article")
     longest = max(document.passages, key=lambda p: len(p.text), default=None)
@@ -158,11 +163,6 @@ def check_size(document: Document, *, max_passages: int, max_passage_chars: int,
         raise TooLarge(
             f"has a paragraph of {len(longest.text):,} characters (paragraph {longest.index + 1}); at most "
             f"{max_passage_chars:,} are accepted (separate its paragraphs with blank lines)"
-        )
-    quotations = count_quotations(document.body)
-    if quotations > max_quotes:
-        raise TooLarge(
-            f"has {quotations:,} quotations (counting its quotation marks); at most {max_quotes:,} are accepted per article"
         )
 
 
