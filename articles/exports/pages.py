@@ -261,7 +261,8 @@ def article_detail(request: HttpRequest, slug: str) -> Report:
     from articles.exports.article import article_sections
 
     article = get_object_or_404(Article.objects.select_related("source"), slug=slug)
-    queryset = _visible_quotes().filter(article=article).order_by("start")
+    # Not the body with every quote: for a long article of many quotes that is gigabytes.
+    queryset = _visible_quotes().filter(article=article).defer("article__body").order_by("start")
     by = ", ".join(a.name for a in article.authors.all())
     standfirst = " · ".join(p for p in (sections.outlet(article), sections.day(article.published),
                                         f"By {by}" if by else "", article.safe_url) if p)

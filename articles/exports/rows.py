@@ -78,7 +78,7 @@ def quote_row(quote, site: Site) -> dict:
         "outlet_slug": source.slug if source else "",
         "published": article.published.isoformat() if article.published else None,
         "article_id": article.pk,
-        "article_title": article.display_title,
+        "article_title": site.title_of(article),
         "article_permalink": site.url(article.get_absolute_url()),
         "article_url": article.safe_url,
         "themes": list(getattr(quote, "theme_names", None) or []),
