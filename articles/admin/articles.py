@@ -148,7 +148,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
         return TemplateResponse(request, "admin/articles/article/annotate.html#workspace", context)
 
     @method_decorator(csrf_exempt)  # checked below, once the body is known not to be too large
-    def import_view(self, request: HttpRequest) -> HttpResponse:
+    def import_view(self, request: HttpRequest, form_url: str = "", extra_context=None) -> HttpResponse:
         if not self.has_add_permission(request):
             return HttpResponseRedirect(reverse("admin:index"))
         if request.method == "POST":
