@@ -139,3 +139,21 @@ def test_reported_speech_counts_towards_the_quote_cap_and_nothing_partial_is_kep
     assert outcome.status == Status.FAILED
     assert outcome.reason == "has 2 quotations; at most 1 are accepted per article"
     assert (Article.objects.count(), Passage.objects.count(), Quote.objects.count()) == (0, 0, 0)
+
+
+@pytest.mark.django_db
+def test_an_articles_export_does_not_fetch_its_body_with_every_quote(client, tmp_path):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    quotes = " ".join(f"“We will hold line number {n} whatever it costs,” he said." for n in range(30))
+    [outcome] = import_paths([write(tmp_path / "untitled.txt", f"{LEAD}\n\n{quotes}\n")])
+    article = outcome.article
+    assert article.title == "" and article.quotes.count() == 30
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(article.get_absolute_url() + "?format=md")
+    assert response.status_code == 200
+    body_column = '"articles_article"."body"'
+    quote_queries = [q["sql"] for q in queries if 'FROM "articles_quote"' in q["sql"]]
+    assert quote_queries and not any(body_column in sql for sql in quote_queries)
+    assert f"“{article.lead(12)}”" in response.content.decode()
