@@ -212,8 +212,8 @@ def test_a_paste_with_control_characters_is_stored_without_them(client):
 
 @pytest.mark.parametrize(
     "quotation",
-    [f"“{QUOTATION}”", f"«{QUOTATION}»", f"« {QUOTATION} »", f"„{QUOTATION}“", f"``{QUOTATION}''"],
-    ids=["curly", "guillemets", "spaced-guillemets", "german", "tex"],
+    [f"“{QUOTATION}”", f"«{QUOTATION}»", f"„{QUOTATION}“"],
+    ids=["curly", "guillemets", "german"],
 )
 @pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"], ids=["lf", "crlf", "cr"])
 def test_an_unattributed_quotation_imports_in_any_marks_and_line_endings(tmp_path, quotation, newline):
@@ -249,16 +249,18 @@ def test_article_urls_are_web_addresses_only():
     Article(title="t", body="b", raw_text="b", url="https://example.org/a").full_clean(exclude=["slug", "checksum"])
 
 
-def test_the_admin_form_refuses_a_javascript_url(client, tmp_path):
+def test_the_admin_form_takes_only_web_addresses(client, tmp_path):
     [outcome] = import_paths([write(tmp_path / "a.txt", GOOD_TEXT)], analyse=False)
     client.force_login(make_editor())
     article = outcome.article
-    response = client.post(f"/admin/articles/article/{article.pk}/change/", {
-        "title": "t", "url": "javascript:alert(1)", "passages-TOTAL_FORMS": 0, "passages-INITIAL_FORMS": 0,
-    })
-    assert response.status_code == 200 and "errorlist" in response.content.decode()
-    article.refresh_from_db()
-    assert article.url == ""
+    for url in ("javascript:alert(1)", "ftp://example.org/leak"):  # Django's own check let ftp: through
+        response = client.post(f"/admin/articles/article/{article.pk}/change/", {
+            "title": "t", "url": url, "passages-TOTAL_FORMS": 0, "passages-INITIAL_FORMS": 0,
+        })
+        assert response.status_code == 200
+        assert '<ul class="errorlist" id="id_url_error"><li>Enter a valid URL.</li></ul>' in response.content.decode()
+        article.refresh_from_db()
+        assert article.url == ""
 
 
 def test_a_stored_javascript_url_is_never_a_link(client, tmp_path):

@@ -146,7 +146,7 @@ def test_an_articles_export_does_not_fetch_its_body_with_every_quote(client, tmp
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    quotes = " ".join(f"“We will hold line number {n} whatever it costs,” he said." for n in range(30))
+    quotes = " ".join(f"“We will hold line number {n} whatever it costs,” said Anna Weber." for n in range(30))
     [outcome] = import_paths([write(tmp_path / "untitled.txt", f"{LEAD}\n\n{quotes}\n")])
     article = outcome.article
     assert article.title == "" and article.quotes.count() == 30
