@@ -14,7 +14,7 @@ and nothing is invented: metadata the text does not give stays unknown.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from dateutil import parser as dateparser
@@ -59,18 +59,56 @@ _FRONT_MATTER_KEYS = {"title", "source", "outlet", "author", "authors", "date", 
 class _Para:
     text: str
     line: int  # 1-based line of the raw text where the paragraph starts
+    # Paragraphs cut by a page break and joined on again: kept as parts until the end, as
+    # re-building the joined text at each join would take quadratic time on a long chain.
+    parts: list[str] = field(default_factory=list)
+    joins: list[tuple[str, str, int]] = field(default_factory=list)  # before, after, the space's offset
+    length: int = 0
+
+    @property
+    def tail(self) -> str:
+        return self.parts[-1] if self.parts else self.text
+
+    def join(self, text: str) -> None:
+        if not self.parts:
+            self.parts, self.length = [self.text], len(self.text)
+        self.joins.append((self.parts[-1], text, self.length))
+        self.parts.append(text)
+        self.length += 1 + len(text)
+
+    def finish(self) -> _Para:
+        if self.parts:
+            self.text, self.parts = " ".join(self.parts), []
+        return self
+
+
+# Line breaks as Windows (CRLF), old Macs (CR), Word (vertical tab, form feed) and Unicode write them.
+_NEWLINES = re.compile(r"\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+# Other control characters are never article text; PostgreSQL's search highlighting uses
+# \x02 and \x03 as its own markers, so a text carrying them could fake a highlight.
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f]+")
+
+
+def normalise_newlines(text: str) -> str:
+    """Every kind of line break as "\\n"."""
+    return _NEWLINES.sub("\n", text)
+
+
+def strip_controls(text: str) -> str:
+    """Text without control characters (tab and newline stay)."""
+    return _CONTROLS.sub("", text)
 
 
 def clean(raw: str) -> Document:
     """Clean raw pasted text (optionally with ``---`` front matter) into a Document."""
-    text = raw.replace("\r\n", "\n").replace("\r", "\n")
     removed: list[Removed] = []
+    text = _without_controls(normalise_newlines(raw), removed)
     meta, text, skipped_lines = _front_matter(text, removed)
     paras = _paragraphs(text, skipped_lines, removed)
 
     header = _header(paras, meta, removed)
     paras = paras[header:]
-    kinds, paras, joins_text = _classify_body(paras, removed)
+    kinds, paras = _classify_body(paras, removed)
     _mark_bio(paras, kinds, meta.get("authors") or [])
 
     passages: list[Passage] = []
@@ -81,8 +119,7 @@ def clean(raw: str) -> Document:
         if parts:
             offset += 2
         passages.append(Passage(len(passages), kind, offset, offset + len(para.text), para.text))
-        for before, after in joins_text.get(id(para), []):
-            joins.append(Join(before, after, offset + para.text.index(before + " " + after) + len(before)))
+        joins.extend(Join(before, after, offset + at) for before, after, at in para.joins)
         parts.append(para.text)
         offset += len(para.text)
 
@@ -99,6 +136,17 @@ def clean(raw: str) -> Document:
         removed=removed,
         joins=joins,
     )
+
+
+def _without_controls(text: str, removed: list[Removed]) -> str:
+    found = list(_CONTROLS.finditer(text))
+    if not found:
+        return text
+    codes = sorted({f"U+{ord(c):04X}" for m in found for c in m.group()})
+    line = text.count("\n", 0, found[0].start()) + 1
+    count = sum(len(m.group()) for m in found)
+    removed.append(Removed(RemovedKind.CONTROL, f"{count} control character(s): {', '.join(codes)}", line))
+    return _CONTROLS.sub("", text)
 
 
 def parse_date(value: str) -> date | None:
@@ -241,12 +289,9 @@ def _split_authors(text: str) -> list[str]:
     return [name.strip() for name in re.split(r",\s*|\s+and\s+|\s*&\s*", text) if name.strip()]
 
 
-def _classify_body(
-    paras: list[_Para], removed: list[Removed]
-) -> tuple[list[PassageKind], list[_Para], dict[int, list[tuple[str, str]]]]:
+def _classify_body(paras: list[_Para], removed: list[Removed]) -> tuple[list[PassageKind], list[_Para]]:
     kept: list[_Para] = []
     kinds: list[PassageKind] = []
-    joins: dict[int, list[tuple[str, str]]] = {}
     i = 0
     while i < len(paras):
         para = paras[i]
@@ -258,7 +303,7 @@ def _classify_body(
             kept.append(para)
             kinds.append(PassageKind.CREDIT)
             # The paragraph just before a credit is the photo's caption.
-            if kinds[:-1] and kinds[-2] == PassageKind.BODY and not _is_body_continuation(kept[-2].text):
+            if len(kinds) > 1 and kinds[-2] == PassageKind.BODY and not _is_body_continuation(kept[-2].finish().text):
                 kinds[-2] = PassageKind.CAPTION
         elif nxt is not None and _is_duplicate_caption(text, nxt):
             removed.append(Removed(RemovedKind.DUPLICATE_CAPTION, text, para.line))
@@ -266,12 +311,9 @@ def _classify_body(
             kept.append(paras[i + 1])
             kinds.append(PassageKind.CAPTION)
             i += 1
-        elif kept and kinds[-1] == PassageKind.BODY and not kept[-1].text.endswith(_TERMINAL) and text[:1].islower():
+        elif kept and kinds[-1] == PassageKind.BODY and not kept[-1].tail.endswith(_TERMINAL) and text[:1].islower():
             # A paragraph cut mid-sentence by a page break: join it to the one before.
-            before = kept[-1]
-            joined = _Para(f"{before.text} {text}", before.line)
-            joins[id(joined)] = [*joins.pop(id(before), []), (before.text, text)]
-            kept[-1] = joined
+            kept[-1].join(text)
         elif _is_heading(text, nxt) and kept:
             kept.append(para)
             kinds.append(PassageKind.HEADING)
@@ -279,9 +321,7 @@ def _classify_body(
             kept.append(para)
             kinds.append(PassageKind.BODY)
         i += 1
-    # Joins were keyed on the paragraph object; keep only the last version of each.
-    live = {id(p) for p in kept}
-    return kinds, kept, {k: v for k, v in joins.items() if k in live}
+    return kinds, [p.finish() for p in kept]
 
 
 def _is_body_continuation(text: str) -> bool:

@@ -23,9 +23,11 @@ Matching rules, all general:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 import pycountry
 
@@ -218,16 +220,32 @@ def _is_organisation(span_text: str) -> bool:
     return any(word.strip(".,()’'") in ORG_WORDS for word in span_text.split())
 
 
+def _containing(spans: list, starts: list[int], reach: list[int], start: int, end: int) -> list[bool]:
+    """Whether each span holding [start, end) is an organisation's, walking back from the last span
+    that starts before it only while an earlier one could still reach it (not all spans each time:
+    that is quadratic on a long text)."""
+    found = []
+    i = bisect_right(starts, start) - 1
+    while i >= 0 and reach[i] >= end:
+        _, e, org = spans[i]
+        if e >= end:
+            found.append(org)
+        i -= 1
+    return found
+
+
 def extract_countries(document: Document, exclude: Sequence[Span] = ()) -> list[CountryResult]:
     """Every country mention in every passage except credits, most-mentioned first."""
     spans = sorted(((s.start, s.end, _is_organisation(s.text)) for s in exclude), key=lambda s: s[0])
+    starts = [s for s, _, _ in spans]
+    reach = list(accumulate((e for _, e, _ in spans), max))  # the furthest end of any span so far
     by_code: dict[str, CountryResult] = {}
     for passage in document.passages:
         if passage.kind == PassageKind.CREDIT:
             continue
         for mention in find_mentions(passage.text):
             start, end = passage.start + mention.start, passage.start + mention.end
-            inside = [org for s, e, org in spans if s <= start and end <= e]
+            inside = _containing(spans, starts, reach, start, end)
             if inside and not any(inside):
                 continue  # part of a person's name ("Jordan Peterson", "Israel Katz")
             result = by_code.setdefault(mention.code, CountryResult(code=mention.code))

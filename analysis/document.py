@@ -27,6 +27,7 @@ class RemovedKind(StrEnum):
     DUPLICATE_CAPTION = "duplicate_caption"
     UI = "ui"
     BLANK = "blank"
+    CONTROL = "control"  # control characters (not text), counted with their code points
 
 
 @dataclass(frozen=True, slots=True)

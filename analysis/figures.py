@@ -28,6 +28,7 @@ keys "troops-korean-peoples-army" (the size of an army, not a deployment).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -141,7 +142,10 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’)]*\s+(?=[“\"‘(]?[A-Z0-9])")
 _ABBREV = re.compile(r"(?:\b[A-Z]\.)+$|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Prof|No|vs|Gov|Sen|Rep|Maj|Capt|Adm)\.$")
 
 
-def _sentence_bounds(text: str) -> list[tuple[int, int]]:
+@functools.lru_cache(maxsize=8)
+def _sentence_bounds(text: str) -> tuple[tuple[int, int], ...]:
+    # Cached: every figure of a passage asks for its sentences, and a long passage full of
+    # figures would otherwise be split once per figure (quadratic).
     bounds, start = [], 0
     for m in _SENTENCE_END.finditer(text):
         if _ABBREV.search(text[max(0, m.start() - 12) : m.start()]):
@@ -149,7 +153,7 @@ def _sentence_bounds(text: str) -> list[tuple[int, int]]:
         bounds.append((start, m.start()))
         start = m.end()
     bounds.append((start, len(text)))
-    return bounds
+    return tuple(bounds)
 
 
 def _is_plural_noun(word: str) -> bool:

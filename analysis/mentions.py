@@ -152,6 +152,9 @@ def _split_possessive(text: str, start: int, end: int) -> list[tuple[int, int, b
     return [p for p in parts if p[1] > p[0]]
 
 
+_INSIDE_TITLE = re.compile(r"\b(?:Secretary|Minister|Chief|Head|Director|Chancellor)\s+of\s+(?:the\s+)?$")
+
+
 def _clean(text: str, start: int, end: int, possessive: bool) -> tuple[int, int, str | None] | None:
     span = text[start:end]
     # Drop leading sentence words ("However", "The", "Insisting") and weekday/month words.
@@ -166,7 +169,9 @@ def _clean(text: str, start: int, end: int, possessive: bool) -> tuple[int, int,
         return None
     # "Secretary of State Marco Rubio": the span starts inside a title.
     title = None
-    inside = re.search(r"\b(?:Secretary|Minister|Chief|Head|Director|Chancellor)\s+of\s+(?:the\s+)?$", text[:start])
+    # Searched in a window before the mention, not in text[:start]: over a long passage that
+    # would be quadratic.
+    inside = _INSIDE_TITLE.search(text, max(0, start - 120), start)
     if inside:
         while len(span.split()) > 2 and fold(span.split()[0]) not in given_names():
             first = span.split()[0]

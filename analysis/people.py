@@ -160,6 +160,9 @@ def _match_entity(m: Mention, entities: list[Entity], by_key: dict[str, Entity])
     return next((e for e in entities if e.is_author and same_person(m.text, e.name)), None)
 
 
+_CREDIT_BEFORE = re.compile(r"\b(Reporting|Editing|Writing|Additional reporting)\s+by\s+(?:[\w\s.\-’']+\s+and\s+)?$")
+
+
 def _add_roles(doc: Document, entities: list[Entity]) -> None:
     texts = {p.index: p for p in doc.passages}
     for ent in entities:
@@ -171,8 +174,8 @@ def _add_roles(doc: Document, entities: list[Entity]) -> None:
                 country = re.match(r"\s+of\s+([A-Z][\w]+(?:\s+[A-Z]\w+)*)", passage.text[rel_end:]).group(1)
                 if is_country(country):
                     phrase = f"{m.title} of {country}"
-            credit = re.search(r"\b(Reporting|Editing|Writing|Additional reporting)\s+by\s+(?:[\w\s.\-’']+\s+and\s+)?$",
-                               passage.text[:rel_start])
+            # In a window before the mention: searching all of a long passage each time is quadratic.
+            credit = _CREDIT_BEFORE.search(passage.text, max(0, rel_start - 300), rel_start)
             if credit and ent.role is None:
                 ent.role = {"Editing": "editor"}.get(credit.group(1), "reporter")  # a wire credit line
             if phrase and ent.role is None:

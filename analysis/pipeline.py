@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 
@@ -130,3 +131,43 @@ def theme_text(document: Document) -> str:
     parts = [document.title or "", document.standfirst or ""]
     parts += [p.text for p in document.passages if p.kind in (PassageKind.BODY, PassageKind.HEADING)]
     return "\n\n".join(part for part in parts if part)
+
+
+class TooLarge(ValueError):
+    """An article beyond what the pipeline accepts; the message says why, in words for the user."""
+
+
+# Quotation marks that open or close a quotation, by pairs, and openers of single quotations
+# (’ is also an apostrophe, so only ‘ and ‹ count for those).
+_DOUBLE_MARKS = re.compile(r"[“”«»„‟〝〞\"]|``|''")
+_SINGLE_OPENERS = re.compile(r"[‘‹]")
+
+
+def count_quotations(text: str) -> int:
+    """About how many quotations a text holds, from its quotation marks: a cheap bound taken
+    before extraction, whose cost grows faster than the text on pathological input."""
+    return len(_DOUBLE_MARKS.findall(text)) // 2 + len(_SINGLE_OPENERS.findall(text))
+
+
+def check_size(document: Document, *, max_passages: int, max_passage_chars: int, max_quotes: int) -> None:
+    """Refuse, before any extraction, an article far beyond any real one."""
+    quotations = count_quotations(document.body)
+    if quotations > max_quotes:
+        raise TooLarge(
+            f"has {quotations:,} quotations (counting its quotation marks); at most {max_quotes:,} are accepted per article"
+        )
+    if len(document.passages) > max_passages:
+        raise TooLarge(f"has {len(document.passages):,} passages; at most {max_passages:,} are accepted per article")
+    longest = max(document.passages, key=lambda p: len(p.text), default=None)
+    if longest is not None and len(longest.text) > max_passage_chars:
+        raise TooLarge(
+            f"has a paragraph of {len(longest.text):,} characters (paragraph {longest.index + 1}); at most "
+            f"{max_passage_chars:,} are accepted (separate its paragraphs with blank lines)"
+        )
+
+
+def check_extraction(extraction: Extraction, *, max_quotes: int) -> None:
+    """Refuse an extraction with more quotes than an article may have (quotes without quotation
+    marks, reported speech, are only known once extracted)."""
+    if len(extraction.quotes) > max_quotes:
+        raise TooLarge(f"has {len(extraction.quotes):,} quotations; at most {max_quotes:,} are accepted per article")

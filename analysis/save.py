@@ -10,11 +10,13 @@ towards its successor, or as gone.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from analysis.pipeline import Extraction
+from analysis.pipeline import Extraction, check_extraction
 from analysis.results import SpeakerKind
 
 
@@ -34,8 +36,11 @@ def save_extraction(article, extraction: Extraction) -> None:
     )
     from articles.summaries import mark_changed
 
+    # Reported speech has no quotation marks to count beforehand: the cap holds here too.
+    check_extraction(extraction, max_quotes=settings.IMPORT_MAX_QUOTES)
     mark_changed()  # bulk inserts below send no signals
     passages = {p.index: p for p in article.passages.all()}
+    by_start = sorted(passages.values(), key=lambda p: p.start)
     article.person_mentions.all().delete()
     article.organisation_mentions.all().delete()
     article.country_mentions.all().delete()
@@ -93,7 +98,7 @@ def save_extraction(article, extraction: Extraction) -> None:
     for result, quote_themes in zip(extraction.quotes, extraction.quote_themes, strict=True):
         if any(result.start < end and start < result.end for start, end in reviewed):
             continue
-        passage = passages.get(result.passage_index) or _passage_at(passages, result.start)
+        passage = passages.get(result.passage_index) or _passage_at(by_start, result.start)
         quote = Quote(
             article=article,
             passage=passage,
@@ -101,7 +106,7 @@ def save_extraction(article, extraction: Extraction) -> None:
             speaker_organisation=organisations.get(result.speaker)
             if result.speaker_kind == SpeakerKind.ORGANISATION else None,
             speaker_kind=result.speaker_kind.value,
-            speaker_text=(result.speaker_text or (result.speaker if result.speaker_kind != SpeakerKind.PERSON else ""))[:300],
+            speaker_text=_speaker_as_printed(result)[:300],
             text=result.text,
             start=result.start,
             end=result.end,
@@ -115,7 +120,7 @@ def save_extraction(article, extraction: Extraction) -> None:
     Figure.objects.bulk_create(
         Figure(
             article=article,
-            passage=_passage_at(passages, f.start),
+            passage=_passage_at(by_start, f.start),
             text=f.text,
             start=f.start,
             end=f.end,
@@ -134,10 +139,21 @@ def save_extraction(article, extraction: Extraction) -> None:
     article.save(update_fields=["analysed_at"])
 
 
-def _passage_at(passages: dict, offset: int):
-    for passage in passages.values():
-        if passage.start <= offset < passage.end:
-            return passage
+def _speaker_as_printed(result) -> str:
+    """The speaker as printed, or for an anonymous source or organisation its description; an
+    unattributed quotation has neither (``speaker`` is None then too)."""
+    if result.speaker_text:
+        return result.speaker_text
+    if result.speaker_kind != SpeakerKind.PERSON and result.speaker:
+        return result.speaker
+    return ""
+
+
+def _passage_at(by_start: list, offset: int):
+    # Bisect rather than scan: thousands of passages times thousands of figures add up.
+    i = bisect_right(by_start, offset, key=lambda p: p.start) - 1
+    if i >= 0 and by_start[i].start <= offset < by_start[i].end:
+        return by_start[i]
     return None
 
 

@@ -206,6 +206,14 @@ WHITENOISE_USE_FINDERS = DEBUG
 DATA_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
 IMPORT_MAX_BYTES = 5 * 1024 * 1024
+# Caps far above any real article (the corpus articles have at most 33 passages, 21 quotes and
+# paragraphs of 600 characters) and below what makes extraction or a page take minutes: a file
+# beyond them is refused with its name and the reason.
+IMPORT_MAX_PASSAGES = env_int("IMPORT_MAX_PASSAGES", 2000)
+IMPORT_MAX_QUOTES = env_int("IMPORT_MAX_QUOTES", 2000)
+IMPORT_MAX_PASSAGE_CHARS = env_int("IMPORT_MAX_PASSAGE_CHARS", 50_000)
+# An article's admin page posts three fields per passage (its id, article and kind).
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 3 * IMPORT_MAX_PASSAGES + 1000
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

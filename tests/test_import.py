@@ -184,5 +184,5 @@ def test_an_editor_adds_an_article_by_pasting_or_uploading_it(client):
     upload = SimpleUploadedFile("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00" * 50)
     response = client.post(url, {"file": upload})
     assert response.status_code == 200
-    assert "photo.txt is a binary file, not text." in response.content.decode()
+    assert "photo.txt is a binary file, not text (a PNG image;" in response.content.decode()
     assert Article.objects.count() == 1

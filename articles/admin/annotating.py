@@ -16,7 +16,7 @@ from django.template.response import TemplateResponse
 
 from articles.admin.versioning import VersionedForm
 from articles.models import Annotation, Article, Country, Person, Theme
-from articles.rendering import segments
+from articles.rendering import article_segments
 
 
 class AnnotationForm(VersionedForm):
@@ -94,10 +94,12 @@ def text_context(article: Article, user) -> dict:
     annotations = list(article.annotations.anchored().order_by("start"))
     for number, annotation in enumerate(annotations, start=1):
         annotation.number = number
+    passages = list(article.passages.order_by("index"))
     return {
         "article": article,
         "passages": [
-            {"passage": p, "segments": segments(p, quotes, annotations)} for p in article.passages.order_by("index")
+            {"passage": p, "segments": runs}
+            for p, runs in zip(passages, article_segments(passages, quotes, annotations), strict=True)
         ],
         "orphans": article.annotations.filter(orphaned=True),
         "can_annotate": user.has_perm("articles.add_annotation"),

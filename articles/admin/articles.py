@@ -3,19 +3,30 @@
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.db import models
 from django.db.models import Count, F
+from django.forms.utils import ErrorDict
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.decorators import method_decorator
 from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 from articles.admin import annotating
 from articles.admin.versioning import HistoryAdmin, VersionedForm
-from articles.importing import ImportRefused, Incoming, Status, import_incoming, incoming_from_bytes
+from articles.importing import (
+    ImportRefused,
+    Status,
+    import_incoming,
+    incoming_from_bytes,
+    incoming_from_text,
+    too_big,
+)
 from articles.models import Article, Job, Passage
 
 
@@ -27,31 +38,51 @@ class ImportForm(forms.Form):
     )
     file = forms.FileField(label="…or upload a file", required=False, help_text=".txt, .md or .html, at most 5 MB")
 
+    @classmethod
+    def refused(cls, message: str) -> ImportForm:
+        """An empty form showing why what was sent could not even be read."""
+        form = cls(data={})
+        form.cleaned_data, form._errors = {}, ErrorDict()
+        form.add_error(None, message)
+        return form
+
     def clean(self) -> dict:
         data = super().clean()
         text, upload = data.get("text", ""), data.get("file")
         if bool(text.strip()) == bool(upload):
-            raise forms.ValidationError("Paste the text or upload a file (one of the two).")
+            if not self.errors:
+                raise forms.ValidationError("Paste the text or upload a file (one of the two).")
+            return data
         try:
             if upload:
-                data["incoming"] = incoming_from_bytes(upload.read(), upload.name)
+                if upload.size > settings.IMPORT_MAX_BYTES:
+                    raise ImportRefused(too_big(upload.size))
+                data["incoming"] = incoming_from_bytes(upload.read(settings.IMPORT_MAX_BYTES + 1), upload.name)
             else:
-                data["incoming"] = Incoming(raw=text.replace("\r\n", "\n"), name="pasted text")
+                data["incoming"] = incoming_from_text(text.replace("\r\n", "\n"), name=PASTED)
         except ImportRefused as refusal:
-            name = upload.name if upload else "The pasted text"
-            raise forms.ValidationError(f"{name} {refusal}.") from None
+            raise forms.ValidationError(f"{_display_name(upload.name if upload else PASTED)} {refusal}.") from None
         return data
+
+
+PASTED = "pasted text"
+
+
+def _display_name(name: str) -> str:
+    return "The pasted text" if name == PASTED else name
 
 
 CLEANING_REPORT = {"cleaning": "cleaning_report"}
 REMOVED_KINDS = {
     "headline": "headline", "standfirst": "standfirst", "byline": "byline", "dateline": "date line",
     "outlet": "outlet name", "front_matter": "front matter", "duplicate_caption": "photo caption printed twice",
-    "ui": "page interface word", "blank": "blank line",
+    "ui": "page interface word", "blank": "blank line", "control": "control character",
 }
 
 
 class PassageInline(admin.TabularInline):
+    # Three fields a passage are posted with the article; DATA_UPLOAD_MAX_NUMBER_FIELDS allows
+    # for IMPORT_MAX_PASSAGES of them, so the longest article accepted can be saved here.
     model = Passage
     fields = ["index", "kind", "text"]
     readonly_fields = ["index", "text"]
@@ -157,21 +188,36 @@ class ArticleAdmin(HistoryAdmin):
         context = {**annotating.text_context(article, request.user), "form": None}
         return TemplateResponse(request, "admin/articles/article/annotate.html#workspace", context)
 
-    def add_view(self, request: HttpRequest, form_url: str = "", extra_context=None) -> HttpResponse:
-        return self.import_view(request)
-
-    def import_view(self, request: HttpRequest) -> HttpResponse:
+    @method_decorator(csrf_exempt)  # checked below, once the body is known not to be too large
+    def import_view(self, request: HttpRequest, form_url: str = "", extra_context=None) -> HttpResponse:
         if not self.has_add_permission(request):
             return HttpResponseRedirect(reverse("admin:index"))
+        if request.method == "POST":
+            try:
+                request.POST, request.FILES  # noqa: B018 (reads the body, within Django's limits)
+            except RequestDataTooBig:
+                # Django would answer a bare 400; say what happened instead. Nothing is stored,
+                # so this needs no CSRF check.
+                size = int(request.META.get("CONTENT_LENGTH") or 0)
+                message = f"The pasted text {too_big(size)}. Upload it as a file, or split it."
+                return self._import_page(request, ImportForm.refused(message))
+        return csrf_protect(self._import_form)(request)
+
+    add_view = import_view
+
+    def _import_form(self, request: HttpRequest) -> HttpResponse:
         form = ImportForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
             outcome = import_incoming(form.cleaned_data["incoming"])
             if outcome.status == Status.FAILED:
-                form.add_error(None, f"{outcome.name} {outcome.reason}.")
+                form.add_error(None, f"{_display_name(outcome.name)} {outcome.reason}.")
             else:
                 verb = "Imported" if outcome.status == Status.CREATED else "Already in the collection:"
                 self.message_user(request, f"{verb} “{outcome.article}”.", messages.SUCCESS)
                 return HttpResponseRedirect(reverse("admin:articles_article_change", args=[outcome.article.pk]))
+        return self._import_page(request, form)
+
+    def _import_page(self, request: HttpRequest, form: ImportForm) -> HttpResponse:
         context = {
             **self.admin_site.each_context(request),
             "title": "Add an article",

@@ -6,7 +6,7 @@ from django.db.models import QuerySet
 
 from articles.exports import sections
 from articles.exports.report import Link, Section, Site
-from articles.rendering import segments
+from articles.rendering import article_segments
 
 
 def article_sections(article, quotes: QuerySet, site: Site) -> list[Section | None]:
@@ -14,9 +14,10 @@ def article_sections(article, quotes: QuerySet, site: Site) -> list[Section | No
     notes = sections.public_notes(article.annotations.anchored())
     for number, note in enumerate(notes, start=1):
         note.number = number  # the marker in the text and the note share this number
+    ordered = list(article.passages.order_by("index"))
     passages = [
-        {"kind": passage.kind, "text": passage.text, "segments": segments(passage, found, notes)}
-        for passage in article.passages.order_by("index")
+        {"kind": passage.kind, "text": passage.text, "segments": runs}
+        for passage, runs in zip(ordered, article_segments(ordered, found, notes), strict=True)
     ]
     people = [
         [Link(m.person.name, site.url(m.person.get_absolute_url())), m.name_as_printed, m.description,

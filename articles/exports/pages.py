@@ -261,15 +261,16 @@ def article_detail(request: HttpRequest, slug: str) -> Report:
     from articles.exports.article import article_sections
 
     article = get_object_or_404(Article.objects.select_related("source"), slug=slug)
-    queryset = _visible_quotes().filter(article=article).order_by("start")
+    # Not the body with every quote: for a long article of many quotes that is gigabytes.
+    queryset = _visible_quotes().filter(article=article).defer("article__body").order_by("start")
     by = ", ".join(a.name for a in article.authors.all())
     standfirst = " · ".join(p for p in (sections.outlet(article), sections.day(article.published),
-                                        f"By {by}" if by else "", article.url) if p)
+                                        f"By {by}" if by else "", article.safe_url) if p)
     return _quote_report(
         request, queryset, page="article_detail", kind_label="Article", title=article.display_title,
         filename=["article", article.slug], standfirst=standfirst,
         build_sections=lambda site: article_sections(article, queryset, site),
-        subject=_subject("article", article, request, article.display_title, url=article.url,
+        subject=_subject("article", article, request, article.display_title, url=article.safe_url,
                          published=article.published.isoformat() if article.published else None),
     )
 

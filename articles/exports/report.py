@@ -121,6 +121,14 @@ class Site:
 
     def __init__(self, request: HttpRequest) -> None:
         self.request = request
+        self._titles: dict[int, str] = {}
+
+    def title_of(self, article) -> str:
+        """An article's display title, worked out once per export: an untitled article's comes
+        from its body, which need not then be fetched with every one of its quotes."""
+        if article.pk not in self._titles:
+            self._titles[article.pk] = article.display_title
+        return self._titles[article.pk]
 
     def url(self, path: str) -> str:
         return self.request.build_absolute_uri(path)

@@ -78,9 +78,9 @@ def quote_row(quote, site: Site) -> dict:
         "outlet_slug": source.slug if source else "",
         "published": article.published.isoformat() if article.published else None,
         "article_id": article.pk,
-        "article_title": article.display_title,
+        "article_title": site.title_of(article),
         "article_permalink": site.url(article.get_absolute_url()),
-        "article_url": article.url,
+        "article_url": article.safe_url,
         "themes": list(getattr(quote, "theme_names", None) or []),
     }
 
@@ -131,7 +131,7 @@ def article_row(article, site: Site) -> dict:
         "outlet": article.source.name if article.source_id else "",
         "outlet_slug": article.source.slug if article.source_id else "",
         "published": article.published.isoformat() if article.published else None,
-        "url": article.url,
+        "url": article.safe_url,
         "quotes": getattr(article, "quote_count", None),
         "standfirst": article.standfirst,
     }

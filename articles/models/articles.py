@@ -4,6 +4,7 @@ import hashlib
 
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import F, OuterRef, Q
 from django.utils.text import Truncator
@@ -13,6 +14,11 @@ from articles.links import page_url
 from articles.models.counting import correlated_count
 from articles.models.search import SEARCH_CONFIG, ranked_search
 from articles.models.slugs import unique_slug
+
+# An article's link is shown to readers and put in PDFs: only web addresses, never
+# javascript:, data: or file: links.
+WEB_SCHEMES = ("http", "https")
+validate_web_url = URLValidator(schemes=list(WEB_SCHEMES), message="Enter a web address starting with http:// or https://.")
 
 
 def checksum(raw_text: str) -> str:
@@ -53,7 +59,7 @@ class Article(models.Model):
     standfirst = models.TextField(blank=True)
     authors = models.ManyToManyField("articles.Person", blank=True, related_name="articles_written")
     published = models.DateField(null=True, blank=True, help_text="Empty when the text gives no date.")
-    url = models.URLField(max_length=1000, blank=True)
+    url = models.URLField(max_length=1000, blank=True, validators=[validate_web_url])
     raw_text = models.TextField(help_text="The text exactly as imported.")
     body = models.TextField(help_text="The cleaned text; passages point into it by offsets.")
     checksum = models.CharField(max_length=64, unique=True, editable=False)
@@ -135,6 +141,13 @@ class Article(models.Model):
 
         themes = [theme.as_spec() for theme in Theme.objects.all()]
         save_extraction(self, extract(document or self.to_document(), themes))
+
+    @property
+    def safe_url(self) -> str:
+        """The article's link when it is a web address, else "": only this is ever made a link
+        (an address stored before it was checked could be javascript: or data:)."""
+        scheme, _, rest = (self.url or "").strip().partition(":")
+        return self.url if scheme.lower() in WEB_SCHEMES and rest.startswith("//") else ""
 
     def lead(self, words: int = 30) -> str:
         return Truncator(self.body).words(words)

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_GET
 from articles.exports import exportable
 from articles.filters import ArticleFilter, article_facets
 from articles.models import Article, ArticleTheme, CountryMention
-from articles.rendering import segments
+from articles.rendering import article_segments
 from articles.views.common import filtered_list
 
 
@@ -29,9 +29,10 @@ def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
     for number, annotation in enumerate(annotations, start=1):
         annotation.number = number
+    ordered = list(article.passages.order_by("index"))
     passages = [
-        {"passage": passage, "segments": segments(passage, quotes, annotations)}
-        for passage in article.passages.order_by("index")
+        {"passage": passage, "segments": runs}
+        for passage, runs in zip(ordered, article_segments(ordered, quotes, annotations), strict=True)
     ]
     context = {
         "article": article,

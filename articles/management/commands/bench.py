@@ -75,6 +75,15 @@ class Command(BaseCommand):
         seconds = _median(lambda: extract(clean(big)), max(1, repeat // 2))
         rows.append((f"long text ({big_words:,} words)", big_words, seconds))
 
+        # Pathological input (issue 11): a 5 MB file of one repeated quotation is refused after
+        # cleaning, before extraction; the most quotes an article may have, in one passage, extract.
+        flood = "“We will hold the line,” he said. " * (5 * 1024 * 1024 // 38)
+        seconds = _median(lambda: _refused(flood), max(1, repeat // 2))
+        rows.append(("5 MB repetitive file (refused)", len(flood.split()), seconds))
+        capped = "“We will hold the line,” he said. " * settings.IMPORT_MAX_QUOTES
+        seconds = _median(lambda: extract(clean(capped)), max(1, repeat // 2))
+        rows.append((f"{settings.IMPORT_MAX_QUOTES:,} quotes in one passage", len(capped.split()), seconds))
+
         self.stdout.write(f"{'extraction':32} {'words':>8} {'seconds':>9} {'words/s':>9} {'1,000-word articles/s':>22}")
         results = []
         for name, words, secs in rows:
@@ -94,6 +103,17 @@ def save_results(section: str, value) -> Path:
     existing[section] = value
     out.write_text(json.dumps(existing, indent=2, default=str))
     return out
+
+
+def _refused(text: str) -> None:
+    from analysis.pipeline import TooLarge, check_size
+
+    try:
+        check_size(clean(text), max_passages=settings.IMPORT_MAX_PASSAGES,
+                   max_passage_chars=settings.IMPORT_MAX_PASSAGE_CHARS, max_quotes=settings.IMPORT_MAX_QUOTES)
+    except TooLarge:
+        return
+    raise AssertionError("the repetitive file was not refused")
 
 
 def _median(run, repeat: int) -> float:

@@ -5,7 +5,7 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from articles.importing import Status, expand_paths, import_paths
+from articles.importing import Outcome, Status, expand_paths, import_paths
 
 
 class Command(BaseCommand):
@@ -24,10 +24,15 @@ class Command(BaseCommand):
         def progress(files):
             return tqdm(files, desc="Importing", unit="file", file=sys.stderr, disable=not show_bar or len(files) < 2)
 
-        outcomes = import_paths(paths, analyse=not no_analysis, progress=progress)
-        for outcome in outcomes:
-            style = self.style.ERROR if outcome.status == Status.FAILED else self.style.SUCCESS
-            (self.stderr if outcome.status == Status.FAILED else self.stdout).write(style(str(outcome)))
+        def report(outcome: Outcome) -> None:
+            # As each file finishes, above the progress bar, so a long batch shows what happened so far.
+            failed = outcome.status == Status.FAILED
+            style = self.style.ERROR if failed else self.style.SUCCESS
+            with tqdm.external_write_mode(file=sys.stderr):
+                (self.stderr if failed else self.stdout).write(style(str(outcome)))
+                (self.stderr if failed else self.stdout).flush()
+
+        outcomes = import_paths(paths, analyse=not no_analysis, progress=progress, on_outcome=report)
         counts = {status: sum(o.status == status for o in outcomes) for status in Status}
         summary = ", ".join(f"{n} {status.value}" for status, n in counts.items())
         if counts[Status.FAILED]:
