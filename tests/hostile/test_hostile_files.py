@@ -176,7 +176,7 @@ def test_an_article_of_601_passages_can_be_saved_in_the_admin(client):
     client.force_login(make_editor())
     passages = list(article.passages.order_by("index"))
     data = {
-        "title": "Edited title", "standfirst": "", "source": "", "published": "", "url": "",
+        "title": "Edited title", "standfirst": "", "source": "", "published": "", "url": "", "version_seen": article.version,
         "passages-TOTAL_FORMS": len(passages), "passages-INITIAL_FORMS": len(passages),
         "passages-MIN_NUM_FORMS": 0, "passages-MAX_NUM_FORMS": 1000,
     }
