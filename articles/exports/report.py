@@ -76,7 +76,7 @@ class Report:
     item_type: str  # "quote", "person", "figure"… what one CSV row / JSON item is
     columns: tuple[str, ...]
     items: Callable[[], Iterator[dict]]  # rows for CSV/JSON, from a streaming queryset
-    count: Callable[[], int]  # how many items: the PDF refuses past a limit
+    count: Callable[..., int]  # how many items, counting at most ``at_most``: exports refuse past a limit
     sections: Callable[[], list[Section]]  # for PDF and Markdown
     filters: list[AppliedFilter] = field(default_factory=list)
     subject: dict | None = None  # the person, theme… a detail page is about
@@ -114,6 +114,17 @@ class Report:
             "item_type": self.item_type,
             "columns": list(self.columns),
         }
+
+
+def counter(queryset) -> Callable[..., int]:
+    """A report's ``count``: ``count(at_most)`` counts no further than ``at_most`` rows (a
+    ``COUNT(*)`` over a ``LIMIT``), so checking an export against its limit is bounded work."""
+
+    def count(at_most: int | None = None) -> int:
+        rows = queryset.order_by()
+        return (rows[:at_most] if at_most is not None else rows).count()
+
+    return count
 
 
 class Site:

@@ -2,22 +2,21 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
 
 from articles.exports import exportable
 from articles.filters import QuoteFilter, quote_facets
 from articles.models import PersonMention, Quote
-from articles.views.common import filtered_list
+from articles.views.common import filtered_list, reader_view
 
 
-@require_GET
+@reader_view
 @exportable("quote_list")
 def quote_list(request: HttpRequest) -> HttpResponse:
     quotes = Quote.objects.visible().listed()
     return filtered_list(request, "quotes/quote_list.html", QuoteFilter, quote_facets, quotes)
 
 
-@require_GET
+@reader_view
 @exportable("quote_detail")
 def quote_detail(request: HttpRequest, pk: int) -> HttpResponse:
     quote = get_object_or_404(
