@@ -23,7 +23,7 @@ def _quote_rows():
 @exportable("theme_list")
 def theme_list(request: HttpRequest) -> HttpResponse:
     themes = Theme.objects.annotate(
-        article_count=Count("article_themes", distinct=True),
+        article_count=Count("article_themes"),  # an article holds a theme once: no DISTINCT needed
     ).order_by("-article_count", "name")
     quote_counts = dict(rows(
         Quote.objects.visible().filter(quote_themes__isnull=False)
