@@ -96,17 +96,11 @@ def render_page(request: HttpRequest, template: str, context: dict, *, partial: 
 
 def filtered_list(
     request: HttpRequest, template: str, filter_class, facets, queryset, *, per_page: int = PER_PAGE,
-    aggregated: bool = False,
 ) -> HttpResponse:
-    """A list page: the filters from the query string, the facet counts, one page of results.
-
-    ``aggregated`` lists (people ranked by their quote counts) must aggregate every row to
-    find one page, so their pages are cached like the counts.
-    """
+    """A list page: the filters from the query string, the facet counts, one page of results
+    (each list's order walks an index, so a page is found without reading every row)."""
     filterset = filter_class(request.GET, queryset=queryset)
     page = paginate(request, filterset.qs, per_page)
-    if aggregated:
-        page.object_list = summaries.rows(page.object_list, "list-page")
     context = {
         "filter": filterset,
         "facets": facets(filterset),
