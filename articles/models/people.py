@@ -25,6 +25,22 @@ def _word_similarity_threshold(sender, connection, **kwargs) -> None:
             cursor.execute(f"SET pg_trgm.word_similarity_threshold = {WORD_SIMILARITY}")
 
 
+RECOUNT_PEOPLE = """
+UPDATE articles_person p SET quote_total = coalesce(q.n, 0), article_total = coalesce(m.n, 0)
+    FROM articles_person p2
+    LEFT JOIN (SELECT speaker_id, count(*) AS n FROM articles_quote
+               WHERE speaker_id IS NOT NULL AND status <> 'rejected' GROUP BY speaker_id) q ON q.speaker_id = p2.id
+    LEFT JOIN (SELECT person_id, count(*) AS n FROM articles_personmention GROUP BY person_id) m ON m.person_id = p2.id
+    WHERE p.id = p2.id AND (p.quote_total, p.article_total) IS DISTINCT FROM (coalesce(q.n, 0), coalesce(m.n, 0))
+"""
+
+
+def recount_people(cursor) -> None:
+    """Set every person's quote_total and article_total from the rows, for writers that bypass the
+    triggers (a COPY run with session_replication_role = replica)."""
+    cursor.execute(RECOUNT_PEOPLE)
+
+
 def _choice(choices: type[models.TextChoices], value) -> str:
     value = getattr(value, "value", value)
     return value if value in choices.values else choices.OTHER

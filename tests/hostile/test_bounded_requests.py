@@ -203,3 +203,17 @@ def test_person_counts_follow_quotes_and_mentions():
     article.delete()
     person.refresh_from_db()
     assert (person.quote_total, person.article_total) == (0, 0)
+
+
+def test_a_generated_corpus_has_its_person_counts():
+    from django.db.models import Count, Q
+
+    from articles.synthetic import generate_corpus
+
+    generate_corpus(30, seed=3, people=60, sources=5)
+    people = Person.objects.annotate(
+        spoken=Count("quotes", filter=~Q(quotes__status=Quote.Status.REJECTED), distinct=True),
+        named=Count("mentions", distinct=True),
+    )
+    assert Quote.objects.exists()
+    assert all((p.quote_total, p.article_total) == (p.spoken, p.named) for p in people)
