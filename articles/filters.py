@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import django_filters as df
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import Count, Exists, OuterRef, QuerySet
+from django.db.models import Exists, F, OuterRef, QuerySet
 
 from articles.models import (
     Article,
@@ -32,6 +32,9 @@ from articles.models.search import containing
 from articles.summaries import cached, sql_of
 
 FACET_LIMIT = 12
+# Facets count over at most this many of the newest matching rows (an index walk that stops), so
+# a facet is bounded work however large the archive; past it, the facet says what it counted.
+FACET_SCAN = 10_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +50,7 @@ class Facet:
     label: str
     options: list[FacetOption]
     selected: str
+    note: str = ""  # “in the newest 10,000 quotes” when the counts are of a bounded sample
 
 
 class BaseFilter(df.FilterSet):
@@ -233,125 +237,109 @@ def _cached_facets(filterset: BaseFilter, compute) -> list[Facet]:
     return cached(f"facets-{compute.__name__}", lambda: compute(filterset), sql)
 
 
-def _options(rows, value_key: str, label_key: str, transform=str) -> list[FacetOption]:
-    return [FacetOption(transform(row[value_key]), row[label_key], row["n"]) for row in rows]
+def _sample(queryset: QuerySet, order, *columns: str) -> tuple[str, list] | None:
+    """The SQL of the first FACET_SCAN rows of ``queryset`` in ``order`` (an index order), as
+    ``columns``: what facets count over. None when it can match nothing."""
+    try:
+        sql, params = queryset.order_by(*order, "pk").values(*columns)[:FACET_SCAN].query.sql_with_params()
+    except EmptyResultSet:
+        return None
+    return sql, list(params)
+
+
+def _facet(param: str, label: str, selected: str, sample: tuple[str, list] | None, noun: str, select: str,
+           joins: str = "", group: str = "", *, per: str = "", transform=str, labels: dict | None = None) -> Facet:
+    """One facet from a bounded sample: ``SELECT {select} (value, label), count … FROM sample s {joins}
+    GROUP BY {group}``, the FACET_LIMIT largest, and (in the same statement) how many rows the
+    sample held, so that a facet cut at FACET_SCAN says what it counted. With ``per`` (a column
+    of the sample), each option counts distinct values of it (people, not their quotes)."""
+    if sample is None:
+        return Facet(param, label, [], selected)
+    sql, params = sample
+    if per:
+        query = (f"WITH s AS MATERIALIZED ({sql}) SELECT value, label, count(*) AS n, (SELECT count(*) FROM s) "
+                 f"FROM (SELECT DISTINCT {select}, {per} FROM s {joins}) d(value, label, who) "
+                 f"GROUP BY value, label ORDER BY n DESC, label LIMIT %s")
+    else:
+        query = (f"WITH s AS MATERIALIZED ({sql}) SELECT {select}, count(*) AS n, (SELECT count(*) FROM s) "
+                 f"FROM s {joins} GROUP BY {group} ORDER BY n DESC, 2 LIMIT %s")
+    with connection.cursor() as cursor:
+        cursor.execute(query, [*params, FACET_LIMIT])
+        rows = cursor.fetchall()
+    options = [FacetOption(transform(value), (labels or {}).get(name, name), int(n)) for value, name, n, _ in rows]
+    sampled = bool(rows) and rows[0][3] >= FACET_SCAN
+    return Facet(param, label, options, selected, f"in the newest {FACET_SCAN:,} {noun}" if sampled else "")
 
 
 def _quote_facets(filterset: QuoteFilter) -> list[Facet]:
-    """Counts for each option of each filter, given the other filters (one query a facet).
-
-    Each query groups on the quote's own columns (ids), and names the dozen winners after:
-    joining a million quotes to their themes' or speakers' names only to group on them
-    costs more than the counting.
-    """
+    """Counts for each option of each filter, given the other filters (one query a facet), over
+    the newest FACET_SCAN matching quotes: a walk of ``quote_published_idx`` that stops, where
+    counting every matching quote of a million took seconds a facet."""
     data = filterset.data
-    themes = _top(
-        QuoteTheme.objects.filter(quote__in=filterset.without("theme")).values("theme_id").annotate(n=Count("*")),
-        "theme_id", Theme, "slug",
-    )
-    sources = _top(
-        filterset.without("source").exclude(article__source=None).values("article__source_id").annotate(n=Count("*")),
-        "article__source_id", Source, "slug",
-    )
-    people = _top(
-        filterset.without("person").exclude(speaker=None).values("speaker_id").annotate(n=Count("*")),
-        "speaker_id", Person, "slug",
-    )
-    kinds = filterset.without("kind").values("kind").annotate(n=Count("*")).order_by("-n", "kind")
-    labels = dict(Quote.Kind.choices)
+
+    def sample(param: str, column: str):
+        return _sample(filterset.without(param), NEWEST_FIRST, column)
+
     return [
-        Facet("theme", "Theme", themes, data.get("theme", "")),
-        Facet("country", "Country", _quote_countries(filterset.without("country")), data.get("country", "").lower()),
-        Facet("source", "Outlet", sources, data.get("source", "")),
-        Facet("person", "Speaker", people, data.get("person", "")),
-        Facet("kind", "Kind", [FacetOption(r["kind"], labels.get(r["kind"], r["kind"]), r["n"]) for r in kinds],
-              data.get("kind", "")),
+        _facet("theme", "Theme", data.get("theme", ""), sample("theme", "id"), "quotes", "t.slug, t.name",
+               "JOIN articles_quotetheme qt ON qt.quote_id = s.id JOIN articles_theme t ON t.id = qt.theme_id",
+               "t.slug, t.name"),
+        _facet("country", "Country", data.get("country", "").lower(), sample("country", "article_id"), "quotes",
+               "c.code, c.name", "JOIN articles_countrymention m ON m.article_id = s.article_id "
+               "JOIN articles_country c ON c.id = m.country_id", "c.code, c.name", transform=str.lower),
+        _facet("source", "Outlet", data.get("source", ""), sample("source", "article_id"), "quotes", "o.slug, o.name",
+               "JOIN articles_article a ON a.id = s.article_id JOIN articles_source o ON o.id = a.source_id",
+               "o.slug, o.name"),
+        _facet("person", "Speaker", data.get("person", ""), sample("person", "speaker_id"), "quotes",
+               "p.slug, p.name", "JOIN articles_person p ON p.id = s.speaker_id", "p.slug, p.name"),
+        _facet("kind", "Kind", data.get("kind", ""), sample("kind", "kind"), "quotes", "s.kind, s.kind", "", "s.kind",
+               labels=dict(Quote.Kind.choices)),
     ]
 
 
-def _top(counts: QuerySet, key: str, model, value_field: str) -> list[FacetOption]:
-    """The FACET_LIMIT largest of ``counts`` (rows of ``key`` and ``n``), named from ``model``'s
-    table after the grouping, in the same statement."""
-    try:
-        inner, params = counts.order_by().query.sql_with_params()
-    except EmptyResultSet:  # a filter that can match nothing
-        return []
-    table = connection.ops.quote_name(model._meta.db_table)
-    value = connection.ops.quote_name(model._meta.get_field(value_field).column)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"""SELECT t.{value}, t.name, q.n FROM ({inner}) q JOIN {table} t ON t.id = q.{connection.ops.quote_name(key)}
-                ORDER BY q.n DESC, t.name LIMIT %s""",
-            [*params, FACET_LIMIT],
-        )
-        return [FacetOption(str(slug), name, int(n)) for slug, name, n in cursor.fetchall()]
-
-
-def _quote_countries(quotes: QuerySet) -> list[FacetOption]:
-    """Quotes per country named in their article: counted per article first, then summed over
-    the articles' country mentions (a million quotes times four countries each, otherwise)."""
-    try:
-        per_article, params = quotes.values("article_id").annotate(n=Count("*")).order_by().query.sql_with_params()
-    except EmptyResultSet:  # a filter that can match nothing
-        return []
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"""SELECT c.code, c.name, SUM(q.n) AS n
-                FROM ({per_article}) q
-                JOIN articles_countrymention m ON m.article_id = q.article_id
-                JOIN articles_country c ON c.id = m.country_id
-                GROUP BY c.code, c.name ORDER BY n DESC, c.name LIMIT %s""",
-            [*params, FACET_LIMIT],
-        )
-        return [FacetOption(code.lower(), name, int(n)) for code, name, n in cursor.fetchall()]
+ARTICLES_NEWEST = (F("published").desc(nulls_last=True),)  # article_published_idx
 
 
 def _article_facets(filterset: ArticleFilter) -> list[Facet]:
+    """Over the newest FACET_SCAN matching articles; each link table holds a pair once, so a
+    plain count is the number of articles."""
     data = filterset.data
-    themes = (
-        ArticleTheme.objects.filter(article__in=filterset.without("theme"))
-        .values("theme__slug", "theme__name").annotate(n=Count("article_id", distinct=True)).order_by("-n", "theme__name")
-    )
-    countries = (
-        CountryMention.objects.filter(article__in=filterset.without("country"))
-        .values("country__code", "country__name").annotate(n=Count("article_id", distinct=True))
-        .order_by("-n", "country__name")
-    )
-    sources = (
-        filterset.without("source").exclude(source=None)
-        .values("source__slug", "source__name").annotate(n=Count("id")).order_by("-n", "source__name")
-    )
-    people = (
-        PersonMention.objects.filter(article__in=filterset.without("person"), is_quoted=True)
-        .values("person__slug", "person__name").annotate(n=Count("article_id", distinct=True)).order_by("-n", "person__name")
-    )
+
+    def sample(param: str, column: str = "id"):
+        return _sample(filterset.without(param), ARTICLES_NEWEST, column)
+
     return [
-        Facet("theme", "Theme", _options(themes[:FACET_LIMIT], "theme__slug", "theme__name"), data.get("theme", "")),
-        Facet("country", "Country", _options(countries[:FACET_LIMIT], "country__code", "country__name", str.lower),
-              data.get("country", "").lower()),
-        Facet("source", "Outlet", _options(sources[:FACET_LIMIT], "source__slug", "source__name"), data.get("source", "")),
-        Facet("person", "Quoted", _options(people[:FACET_LIMIT], "person__slug", "person__name"), data.get("person", "")),
+        _facet("theme", "Theme", data.get("theme", ""), sample("theme"), "articles", "t.slug, t.name",
+               "JOIN articles_articletheme at ON at.article_id = s.id JOIN articles_theme t ON t.id = at.theme_id",
+               "t.slug, t.name"),
+        _facet("country", "Country", data.get("country", "").lower(), sample("country"), "articles", "c.code, c.name",
+               "JOIN articles_countrymention m ON m.article_id = s.id JOIN articles_country c ON c.id = m.country_id",
+               "c.code, c.name", transform=str.lower),
+        _facet("source", "Outlet", data.get("source", ""), sample("source", "source_id"), "articles",
+               "o.slug, o.name", "JOIN articles_source o ON o.id = s.source_id", "o.slug, o.name"),
+        _facet("person", "Quoted", data.get("person", ""), sample("person"), "articles", "p.slug, p.name",
+               "JOIN articles_personmention pm ON pm.article_id = s.id AND pm.is_quoted "
+               "JOIN articles_person p ON p.id = pm.person_id", "p.slug, p.name"),
     ]
 
 
 def _person_facets(filterset: PersonFilter) -> list[Facet]:
+    """Kinds over the first FACET_SCAN people of the list; themes and outlets over the newest
+    FACET_SCAN quotes those people spoke (each person counted once per theme or outlet)."""
     data = filterset.data
-    kinds = filterset.without("kind").values("kind").annotate(n=Count("id")).order_by("-n")
-    themes = (
-        QuoteTheme.objects.filter(quote__speaker__in=filterset.without("theme"))
-        .values("theme__slug", "theme__name").annotate(n=Count("quote__speaker", distinct=True))
-        .order_by("-n", "theme__name")
-    )
-    sources = (
-        PersonMention.objects.filter(person__in=filterset.without("source")).exclude(article__source=None)
-        .values("article__source__slug", "article__source__name").annotate(n=Count("person_id", distinct=True))
-        .order_by("-n", "article__source__name")
-    )
-    labels = dict(Person.Kind.choices)
+
+    def spoken(param: str):
+        people = filterset.without(param).values("pk")
+        return _sample(Quote.objects.visible().filter(speaker__in=people), NEWEST_FIRST, "id", "speaker_id",
+                       "article_id")
+
     return [
-        Facet("kind", "Kind", [FacetOption(r["kind"], labels.get(r["kind"], r["kind"]), r["n"]) for r in kinds],
-              data.get("kind", "")),
-        Facet("theme", "Speaks on", _options(themes[:FACET_LIMIT], "theme__slug", "theme__name"), data.get("theme", "")),
-        Facet("source", "Quoted in", _options(sources[:FACET_LIMIT], "article__source__slug", "article__source__name"),
-              data.get("source", "")),
+        _facet("kind", "Kind", data.get("kind", ""), _sample(filterset.without("kind"), ("-quote_total", "name"), "kind"),
+               "people", "s.kind, s.kind", "", "s.kind", labels=dict(Person.Kind.choices)),
+        _facet("theme", "Speaks on", data.get("theme", ""), spoken("theme"), "quotes", "t.slug, t.name",
+               "JOIN articles_quotetheme qt ON qt.quote_id = s.id JOIN articles_theme t ON t.id = qt.theme_id",
+               per="s.speaker_id"),
+        _facet("source", "Quoted in", data.get("source", ""), spoken("source"), "quotes", "o.slug, o.name",
+               "JOIN articles_article a ON a.id = s.article_id JOIN articles_source o ON o.id = a.source_id",
+               per="s.speaker_id"),
     ]

@@ -25,6 +25,8 @@ from django.core.signals import request_started
 from django.db import connections, transaction
 from django.db.models import QuerySet
 
+from articles import bounded  # noqa: F401  (loaded with the app: the statement timeout's signals)
+
 T = TypeVar("T")
 
 VERSION_KEY = "data-version"
@@ -122,9 +124,14 @@ def rows(queryset: QuerySet, name: str = "rows") -> list:
     return list(queryset) if sql is None else cached(name, lambda: list(queryset), sql)
 
 
-def count(queryset: QuerySet) -> int:
-    """``queryset.count()``, cached by its SQL: a page count over a million quotes is not free."""
-    sql = sql_of(queryset.order_by())
+def count(queryset: QuerySet, at_most: int | None = None) -> int:
+    """``queryset.count()``, cached by its SQL: a page count over a million quotes is not free.
+    With ``at_most``, rows past that are not counted (``COUNT(*)`` over a ``LIMIT`` subquery), so
+    the count is bounded work even when the cache is cold."""
+    queryset = queryset.order_by()
+    if at_most is not None:
+        queryset = queryset[:at_most]
+    sql = sql_of(queryset)
     return 0 if sql is None else cached("count", queryset.count, sql)
 
 

@@ -493,6 +493,9 @@ def generate_corpus(articles: int, seed: int = 1, *, people: int = 5000, sources
                 progress(done, articles)
         for _, statement in dropped:
             cursor.execute(statement)
+        from articles.models.people import recount_people
+
+        recount_people(cursor)  # the counting triggers (migration 0013) do not run under the replica role
         for table in COLUMNS:
             cursor.execute(
                 f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), GREATEST((SELECT MAX(id) FROM {table}), 1))")

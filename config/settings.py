@@ -138,6 +138,17 @@ else:
             "CONN_MAX_AGE": 60,
         }
     }
+# Web requests are bounded: a statement running longer than this is cancelled and the reader told
+# so (articles/bounded.py); commands and jobs lift it to COMMAND_STATEMENT_TIMEOUT_MS (0: none).
+STATEMENT_TIMEOUT_MS = env_int("STATEMENT_TIMEOUT_MS", 5_000)
+COMMAND_STATEMENT_TIMEOUT_MS = env_int("COMMAND_STATEMENT_TIMEOUT_MS", 0)
+DATABASES["default"].setdefault("OPTIONS", {})
+DATABASES["default"]["OPTIONS"]["options"] = (
+    f"{DATABASES['default']['OPTIONS'].get('options', '')} -c statement_timeout={STATEMENT_TIMEOUT_MS}".strip()
+)
+# Exports made inside the request: past these a reader is asked to narrow the filters (never a cut file).
+EXPORT_MAX_ROWS = env_int("EXPORT_MAX_ROWS", 20_000)  # CSV, JSON and Markdown
+EXPORT_MAX_PDF_ITEMS = env_int("EXPORT_MAX_PDF_ITEMS", 1_000)
 # Two test runs at once (say, two checkouts) need databases of their own.
 DATABASES["default"]["TEST"] = {"NAME": env_str("TEST_DATABASE_NAME", f"test_{DATABASES['default']['NAME']}")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -18,6 +18,7 @@ from pypdf import PdfReader
 
 from articles.exports import markdown, report, tabular
 from articles.exports.rows import FIGURE_COLUMNS, QUOTE_COLUMNS
+from articles.exports.tabular import END_MARKER
 from articles.exports.urlfetcher import RefusedURL, StaticFilesOnly
 from articles.filters import QuoteFilter
 from articles.models import Annotation, Figure, Person, PersonMention, Quote, Source
@@ -47,7 +48,11 @@ def pdf_text(body: bytes) -> str:
 
 
 def csv_rows(body: bytes) -> list[dict]:
-    return list(csv.DictReader(io.StringIO(body.decode("utf-8"))))
+    """The rows of a complete CSV export: it must end with its trailer, which counts them."""
+    text = body.decode("utf-8")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert list(csv.reader(io.StringIO(text)))[-1] == [f"{END_MARKER}: {len(rows) - 1} rows"]
+    return rows[:-1]
 
 
 def flat(text: str) -> str:

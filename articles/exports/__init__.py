@@ -11,12 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import wraps
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 
 from articles.exports.report import Report, Site
 
 FORMATS = {"pdf": "PDF", "md": "Markdown", "csv": "CSV", "json": "JSON"}
+COUNT_AT_MOST = 100_000  # an export's size is counted no further (a refusal says “more than”)
 
 
 def exportable(builder: str):
@@ -39,9 +41,15 @@ def exportable(builder: str):
 
 def export(request: HttpRequest, fmt: str, build: Callable[[], Report]) -> HttpResponse:
     if fmt not in FORMATS:
-        return refusal(request, "Unknown export format", f"“{fmt}” is not a format this site exports. "
+        return refusal(request, "Unknown export format", f"“{fmt[:40]}” is not a format this site exports. "
                        f"Use one of: {', '.join(FORMATS)}.", status=400)
     report = build()
+    limit = settings.EXPORT_MAX_PDF_ITEMS if fmt == "pdf" else settings.EXPORT_MAX_ROWS
+    # Counted first, and no further than COUNT_AT_MOST: a file past the limit would be cut off by the
+    # worker's timeout half way, and a cut file looks complete. Refused whole instead, saying why.
+    count = report.count(COUNT_AT_MOST + 1)
+    if count > limit:
+        return too_many(request, report, fmt, count, limit)
     if fmt == "csv":
         from articles.exports.tabular import csv_response
 
@@ -54,17 +62,27 @@ def export(request: HttpRequest, fmt: str, build: Callable[[], Report]) -> HttpR
         from articles.exports.markdown import markdown_response
 
         return markdown_response(report)
-    from articles.exports.pdf import MAX_PDF_ITEMS, pdf_response
+    from articles.exports.pdf import pdf_response
 
-    count = report.count()
-    if count > MAX_PDF_ITEMS:
+    return pdf_response(request, report, count)
+
+
+def too_many(request: HttpRequest, report: Report, fmt: str, count: int, limit: int) -> HttpResponse:
+    plural = report.item_label[1]
+    held = f"more than {COUNT_AT_MOST:,}" if count > COUNT_AT_MOST else f"{count:,}"
+    if fmt == "pdf":
         return refusal(
             request, "Too much for a PDF",
-            f"This page has {count:,} {report.item_type}s with its current filters; a PDF holds at most "
-            f"{MAX_PDF_ITEMS:,}. Narrow the filters, or export the same data as CSV or JSON, which have no limit.",
+            f"This page has {held} {plural} with its current filters; a PDF holds at most {limit:,}. "
+            "Narrow the filters, or export the same data as CSV or JSON.",
             status=400, report=report,
         )
-    return pdf_response(request, report, count)
+    return refusal(
+        request, "Too much to export at once",
+        f"This page has {held} {plural} with its current filters; a {FORMATS[fmt]} export holds at most "
+        f"{limit:,}. Narrow the filters (a theme, an outlet, a person or a date range) and export again.",
+        status=400,
+    )
 
 
 def refusal(request: HttpRequest, title: str, message: str, *, status: int, report: Report | None = None) -> HttpResponse:

@@ -15,7 +15,7 @@ from django.shortcuts import get_object_or_404
 from articles.charts import monthly_chart
 from articles.exports import rows, sections
 from articles.exports.describe import describe
-from articles.exports.report import Link, Report, Site
+from articles.exports.report import Link, Report, Site, counter
 from articles.filters import ArticleFilter, PersonFilter, QuoteFilter
 from articles.models import (
     Article,
@@ -53,7 +53,7 @@ def _quote_report(request: HttpRequest, queryset, *, page: str, kind_label: str,
         page=page, kind_label=kind_label, title=title, permalink=site.permalink(), filename_parts=filename,
         item_type="quote", columns=rows.QUOTE_COLUMNS,
         items=lambda: rows.stream(rows.with_quote_details(queryset), rows.quote_row, site),
-        count=queryset.order_by().count,
+        count=counter(queryset),
         sections=lambda: [s for s in build_sections(site) if s is not None],
         filters=list(filters), subject=subject, standfirst=standfirst,
     )
@@ -97,7 +97,7 @@ def article_list(request: HttpRequest) -> Report:
     return Report(
         page="article_list", kind_label="Articles", title="Articles", permalink=site.permalink(),
         filename_parts=_filename(["articles"], filters), item_type="article", columns=rows.ARTICLE_COLUMNS,
-        items=lambda: rows.stream(filterset.qs, rows.article_row, site), count=filterset.qs.order_by().count,
+        items=lambda: rows.stream(filterset.qs, rows.article_row, site), count=counter(filterset.qs),
         sections=lambda: [sections.article_table("Articles", filterset.qs, site)], filters=filters,
     )
 
@@ -120,7 +120,7 @@ def person_list(request: HttpRequest) -> Report:
     return Report(
         page="person_list", kind_label="People", title="People", permalink=site.permalink(),
         filename_parts=_filename(["people"], filters), item_type="person", columns=rows.PERSON_COLUMNS,
-        items=lambda: rows.stream(filterset.qs, rows.person_row, site), count=filterset.qs.order_by().count,
+        items=lambda: rows.stream(filterset.qs, rows.person_row, site), count=counter(filterset.qs),
         sections=build, filters=filters,
     )
 
@@ -285,7 +285,7 @@ def figure_list(request: HttpRequest) -> Report:
     return Report(
         page="figure_list", kind_label="Figures", title="Figures", permalink=site.permalink(),
         filename_parts=["figures"], item_type="figure", columns=rows.FIGURE_COLUMNS,
-        items=lambda: rows.stream(figures, rows.figure_row, site), count=figures.order_by().count,
+        items=lambda: rows.stream(figures, rows.figure_row, site), count=counter(figures),
         sections=lambda: [sections.figure_groups(site)],
         standfirst="Numeric claims, grouped by what they count, so that outlets can be compared side by side.",
     )
@@ -312,7 +312,7 @@ def source_list(request: HttpRequest) -> Report:
     return Report(
         page="source_list", kind_label="Sources", title="Sources", permalink=site.permalink(),
         filename_parts=["sources"], item_type="source", columns=rows.SOURCE_COLUMNS,
-        items=lambda: rows.stream(sources, rows.source_row, site), count=sources.order_by().count, sections=build,
+        items=lambda: rows.stream(sources, rows.source_row, site), count=counter(sources), sections=build,
     )
 
 
@@ -336,7 +336,7 @@ def theme_list(request: HttpRequest) -> Report:
     return Report(
         page="theme_list", kind_label="Themes", title="Themes", permalink=site.permalink(),
         filename_parts=["themes"], item_type="theme", columns=rows.THEME_COLUMNS,
-        items=lambda: rows.stream(themes, rows.theme_row, site), count=themes.order_by().count, sections=build,
+        items=lambda: rows.stream(themes, rows.theme_row, site), count=counter(themes), sections=build,
     )
 
 
@@ -356,7 +356,7 @@ def country_list(request: HttpRequest) -> Report:
     return Report(
         page="country_list", kind_label="Countries", title="Countries", permalink=site.permalink(),
         filename_parts=["countries"], item_type="country", columns=rows.COUNTRY_COLUMNS,
-        items=lambda: rows.stream(countries, rows.country_row, site), count=countries.count, sections=build,
+        items=lambda: rows.stream(countries, rows.country_row, site), count=counter(countries), sections=build,
     )
 
 

@@ -10,8 +10,8 @@ from django.utils import timezone
 from articles.exports.report import Report
 from articles.exports.urlfetcher import StaticFilesOnly
 
-# Past this, a PDF is slow to make and useless to read: CSV or JSON are the way.
-MAX_PDF_ITEMS = 1000
+# Past this, a PDF is slow to make and useless to read: CSV or JSON are the way (settings, env override).
+MAX_PDF_ITEMS = settings.EXPORT_MAX_PDF_ITEMS
 STYLESHEET = "css/report.css"
 
 

@@ -1,9 +1,17 @@
-"""CSV and JSON: the page's items as data, streamed row by row in constant memory."""
+"""CSV and JSON: the page's items as data, streamed row by row in constant memory.
+
+A stream can fail half way (a statement timeout, a lost connection) after the first rows have
+gone out with a 200. It must never look complete: a complete CSV ends with the row
+``# END OF EXPORT: <n> rows`` and a complete JSON document with ``"count": <n>}``; a failed CSV
+ends with ``# ERROR: export incomplete …`` and a failed JSON document with an ``"error"``
+member, no ``count`` and no closing brace (it does not parse).
+"""
 
 from __future__ import annotations
 
 import csv
 import json
+import logging
 from collections.abc import Iterator
 
 from django.core.serializers.json import DjangoJSONEncoder
@@ -15,6 +23,9 @@ from articles.exports.report import Report
 # OWASP's advice is to make it text with a leading single quote.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 LIST_SEPARATOR = "; "
+END_MARKER = "# END OF EXPORT"
+ERROR_MARKER = "# ERROR: export incomplete"
+logger = logging.getLogger(__name__)
 
 
 def escape_formula(value: str) -> str:
@@ -42,22 +53,47 @@ class _Echo:
         return value
 
 
+def _failure(report: Report, fmt: str, rows: int) -> str:
+    """What a stream that failed after ``rows`` rows says at its end (the error is logged)."""
+    import sys
+
+    from articles.bounded import is_timeout
+
+    error = sys.exc_info()[1]
+    logger.exception("%s export of %s failed after %d rows", fmt, report.permalink, rows)
+    reason = "the database took too long" if error is not None and is_timeout(error) else "an error on the server"
+    return (f"{ERROR_MARKER} after {rows} rows ({reason}); this file is not the whole export. "
+            "Narrow the filters and export again.")
+
+
 def csv_lines(report: Report) -> Iterator[str]:
     writer = csv.writer(_Echo())
     yield writer.writerow(report.columns)
-    for row in report.items():
-        yield writer.writerow([csv_cell(row.get(column)) for column in report.columns])
+    count = 0
+    try:
+        for row in report.items():
+            yield writer.writerow([csv_cell(row.get(column)) for column in report.columns])
+            count += 1
+    except Exception:
+        yield writer.writerow([_failure(report, "CSV", count)])
+        return
+    yield writer.writerow([f"{END_MARKER}: {count} rows"])
 
 
 def json_chunks(report: Report) -> Iterator[str]:
     """``{…header…, "items": [ … ], "count": n}`` written piece by piece: the items are never
-    all in memory, so the count comes last."""
+    all in memory, so the count comes last (and only when every item was written)."""
     header = json.dumps(report.header(), cls=DjangoJSONEncoder, ensure_ascii=False)
     yield header[:-1] + ', "items": ['
     count = 0
-    for row in report.items():
-        yield ("," if count else "") + "\n" + json.dumps(row, cls=DjangoJSONEncoder, ensure_ascii=False)
-        count += 1
+    try:
+        for row in report.items():
+            yield ("," if count else "") + "\n" + json.dumps(row, cls=DjangoJSONEncoder, ensure_ascii=False)
+            count += 1
+    except Exception:
+        # No count and no closing brace: a parser refuses the document instead of trusting it.
+        yield f'\n], "error": {json.dumps(_failure(report, "JSON", count), ensure_ascii=False)}\n'
+        return
     yield f'\n], "count": {count}}}\n'
 
 

@@ -6,7 +6,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
 from django.db.backends.signals import connection_created
-from django.db.models import Count, Q
+from django.db.models import F, Q
 from django.db.models.functions import Upper
 from django.dispatch import receiver
 from simple_history.models import HistoricalRecords
@@ -14,6 +14,7 @@ from simple_history.models import HistoricalRecords
 from articles.links import page_url
 from articles.models.slugs import unique_slug
 
+COUNTED_BY_TRIGGERS = ("quote_total", "article_total")
 WORD_SIMILARITY = 0.5  # how like a word of a name a search must be: “Garlauskus” finds Garlauskas
 
 
@@ -22,6 +23,22 @@ def _word_similarity_threshold(sender, connection, **kwargs) -> None:
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute(f"SET pg_trgm.word_similarity_threshold = {WORD_SIMILARITY}")
+
+
+RECOUNT_PEOPLE = """
+UPDATE articles_person p SET quote_total = coalesce(q.n, 0), article_total = coalesce(m.n, 0)
+    FROM articles_person p2
+    LEFT JOIN (SELECT speaker_id, count(*) AS n FROM articles_quote
+               WHERE speaker_id IS NOT NULL AND status <> 'rejected' GROUP BY speaker_id) q ON q.speaker_id = p2.id
+    LEFT JOIN (SELECT person_id, count(*) AS n FROM articles_personmention GROUP BY person_id) m ON m.person_id = p2.id
+    WHERE p.id = p2.id AND (p.quote_total, p.article_total) IS DISTINCT FROM (coalesce(q.n, 0), coalesce(m.n, 0))
+"""
+
+
+def recount_people(cursor) -> None:
+    """Set every person's quote_total and article_total from the rows, for writers that bypass the
+    triggers (a COPY run with session_replication_role = replica)."""
+    cursor.execute(RECOUNT_PEOPLE)
 
 
 def _choice(choices: type[models.TextChoices], value) -> str:
@@ -136,10 +153,9 @@ class PersonQuerySet(models.QuerySet):
         )
 
     def with_quote_counts(self) -> PersonQuerySet:
-        return self.annotate(
-            quote_count=Count("quotes", filter=~Q(quotes__status="rejected"), distinct=True),
-            article_count=Count("mentions", distinct=True),
-        )
+        """``quote_count`` and ``article_count`` from the counts kept on each row by triggers:
+        counting every person's quotes and mentions to rank them took a minute at 200,000 quotes."""
+        return self.annotate(quote_count=F("quote_total"), article_count=F("article_total"))
 
 
 class Person(models.Model):
@@ -163,7 +179,11 @@ class Person(models.Model):
     )
     organisations = models.ManyToManyField(Organisation, blank=True, related_name="people")
     note = models.TextField(blank=True, help_text="Editors' note on who this is.")
-    history = HistoricalRecords()
+    # Kept by database triggers (migration 0013), never written by save(): visible quotes spoken,
+    # articles mentioning the person. Lists rank on them through an index and stop after a page.
+    quote_total = models.PositiveIntegerField(db_default=0, editable=False)
+    article_total = models.PositiveIntegerField(db_default=0, editable=False)
+    history = HistoricalRecords(excluded_fields=["quote_total", "article_total"])
 
     objects = PersonQuerySet.as_manager()
 
@@ -175,6 +195,9 @@ class Person(models.Model):
             GinIndex(fields=["key"], opclasses=["gin_trgm_ops"], name="person_key_trgm"),
             # icontains compares UPPER(name): its own trigram index.
             GinIndex(OpClass(Upper("name"), name="gin_trgm_ops"), name="person_name_upper_trgm"),
+            models.Index(F("quote_total").desc(), "name", "id", name="person_quote_total_idx"),
+            models.Index(F("article_total").desc(), "name", "id", name="person_article_total_idx"),
+            models.Index("name", "id", name="person_name_idx"),
         ]
 
     def __str__(self) -> str:
@@ -187,6 +210,11 @@ class Person(models.Model):
             self.slug = unique_slug(Person, self.name)
         if not self.key:
             self.key = person_key(self.name)
+        if not self._state.adding and kwargs.get("update_fields") is None and not kwargs.get("force_insert"):
+            # The triggers own the counts: a save from a stale object must not write them back.
+            kwargs["update_fields"] = [
+                f.name for f in self._meta.concrete_fields if not f.primary_key and f.name not in COUNTED_BY_TRIGGERS
+            ]
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:

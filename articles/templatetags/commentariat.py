@@ -1,19 +1,23 @@
 from __future__ import annotations
 
+import re
+
 from django import template
 
 from articles.models.search import MATCH_START as START
 from articles.models.search import MATCH_STOP as STOP
 
 register = template.Library()
+SHOWN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # control characters never displayed
 
 
 @register.filter
 def highlighted(snippet: str | None) -> list[tuple[str, bool]]:
     """Split a search headline into (text, is_match) runs; the template escapes each run.
 
-    The database marks matches with control characters that cannot occur in
-    stored text, so highlighting never has to trust or parse HTML.
+    The database marks matches with control characters it first removes from the text itself
+    (articles/models/search.py), so highlighting never has to trust or parse HTML; any other
+    control character is dropped from what is shown.
     """
     runs: list[tuple[str, bool]] = []
     for i, part in enumerate((snippet or "").split(START)):
@@ -24,7 +28,7 @@ def highlighted(snippet: str | None) -> list[tuple[str, bool]]:
         runs.append((match, True))
         if rest:
             runs.append((rest.replace(STOP, ""), False))
-    return [run for run in runs if run[0]]
+    return [(SHOWN.sub("", text), hit) for text, hit in runs if SHOWN.sub("", text)]
 
 
 @register.filter

@@ -2,23 +2,22 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
 
 from articles.exports import exportable
 from articles.filters import ArticleFilter, article_facets
 from articles.models import Article, ArticleTheme, CountryMention
 from articles.rendering import article_segments
-from articles.views.common import filtered_list
+from articles.views.common import filtered_list, reader_view
 
 
-@require_GET
+@reader_view
 @exportable("article_list")
 def article_list(request: HttpRequest) -> HttpResponse:
     articles = Article.objects.select_related("source").with_quote_count()
     return filtered_list(request, "articles/article_list.html", ArticleFilter, article_facets, articles)
 
 
-@require_GET
+@reader_view
 @exportable("article_detail")
 def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
     article = get_object_or_404(Article.objects.select_related("source"), slug=slug)

@@ -2,16 +2,82 @@
 
 from __future__ import annotations
 
+import logging
+import re
+from functools import wraps
+
 from django.core.paginator import Page, Paginator
+from django.db import DatabaseError
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 from django.utils.functional import cached_property
+from django.views.decorators.http import require_safe
 
 from articles import summaries
+from articles.bounded import is_timeout
 
+logger = logging.getLogger(__name__)
 PER_PAGE = 25
+COUNT_AT_MOST = 10_000  # rows a list counts exactly; past it, “more than 10,000”
+# NUL and the other C0 controls (tab, line feeds aside) and DEL: no filter, slug or search needs
+# them; PostgreSQL refuses NUL outright, and \x02/\x03 are the search highlight markers.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+MAX_PARAMETER = 2_000  # characters in one query-string value; a search needs a few dozen
+
+
+def reader_view(view):
+    """Every reader page: GET and HEAD only; a query string or URL part holding control characters
+    (or absurdly long) is refused with a sentence (400); a query cancelled by the statement
+    timeout gives a page saying so (503), never a raw 500."""
+
+    @require_safe
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        problem = hostile_input(request, kwargs)
+        if problem:
+            return message_page(request, "This address cannot be read", problem, status=400)
+        try:
+            return view(request, *args, **kwargs)
+        except DatabaseError as error:
+            if not is_timeout(error):
+                raise
+            logger.warning("statement timeout on %s", request.get_full_path()[:500])
+            return too_slow(request)
+
+    return wrapper
+
+
+def hostile_input(request: HttpRequest, kwargs: dict) -> str:
+    """Why the request's parameters or URL parts cannot be used, in a sentence; empty when they can."""
+    for name, values in request.GET.lists():
+        for value in (name, *values):
+            if CONTROL_CHARACTERS.search(value):
+                return (f"The parameter “{CONTROL_CHARACTERS.sub('', name)[:50]}” holds a control character "
+                        "(such as a NUL byte), which no page of this site takes. Remove it and try again.")
+            if len(value) > MAX_PARAMETER:
+                return (f"The parameter “{name[:50]}” is {len(value):,} characters long; "
+                        f"this site reads at most {MAX_PARAMETER:,}. Shorten it and try again.")
+    for value in kwargs.values():
+        if isinstance(value, str) and CONTROL_CHARACTERS.search(value):
+            return "The address holds a control character (such as a NUL byte), which no page of this site has."
+    return ""
+
+
+def too_slow(request: HttpRequest) -> HttpResponse:
+    response = message_page(
+        request, "This page took too long to build",
+        "This page took too long to build; narrow the filters (a theme, an outlet, a person or a date range) "
+        "or try again in a moment.", status=503,
+    )
+    response["Retry-After"] = "30"
+    return response
+
+
+def message_page(request: HttpRequest, title: str, message: str, *, status: int) -> HttpResponse:
+    """A page that says, in a sentence, why the reader did not get what they asked for."""
+    return render(request, "message.html", {"title": title, "message": message}, status=status)
 
 
 def render_page(request: HttpRequest, template: str, context: dict, *, partial: str = "results") -> HttpResponse:
@@ -30,17 +96,11 @@ def render_page(request: HttpRequest, template: str, context: dict, *, partial: 
 
 def filtered_list(
     request: HttpRequest, template: str, filter_class, facets, queryset, *, per_page: int = PER_PAGE,
-    aggregated: bool = False,
 ) -> HttpResponse:
-    """A list page: the filters from the query string, the facet counts, one page of results.
-
-    ``aggregated`` lists (people ranked by their quote counts) must aggregate every row to
-    find one page, so their pages are cached like the counts.
-    """
+    """A list page: the filters from the query string, the facet counts, one page of results
+    (each list's order walks an index, so a page is found without reading every row)."""
     filterset = filter_class(request.GET, queryset=queryset)
     page = paginate(request, filterset.qs, per_page)
-    if aggregated:
-        page.object_list = summaries.rows(page.object_list, "list-page")
     context = {
         "filter": filterset,
         "facets": facets(filterset),
@@ -51,13 +111,27 @@ def filtered_list(
 
 
 class CountedPaginator(Paginator):
-    """Counts through the summaries cache: the page is cheap on an index, the total is not."""
+    """Counts at most COUNT_AT_MOST rows, through the summaries cache: the page is cheap on an
+    index, an exact total over the whole archive is not. Past that the pager says “more than”."""
 
     @cached_property
     def count(self) -> int:
         if isinstance(self.object_list, QuerySet):
-            return summaries.count(self.object_list)
+            return summaries.count(self.object_list, at_most=COUNT_AT_MOST + 1)
         return super().count
+
+    @property
+    def capped(self) -> bool:
+        return self.count > COUNT_AT_MOST
+
+    @property
+    def total(self) -> str:
+        """The count as shown: exact, or “more than 10,000”."""
+        return f"more than {COUNT_AT_MOST:,}" if self.capped else str(self.count)
+
+    @property
+    def pages_label(self) -> str:
+        return f"{self.num_pages} or more" if self.capped else str(self.num_pages)
 
 
 def paginate(request: HttpRequest, queryset, per_page: int = PER_PAGE) -> Page:

@@ -3,15 +3,14 @@ from __future__ import annotations
 from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Sum
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET
 
 from articles.exports import exportable
 from articles.models import Article, Country, CountryMention, Quote
 from articles.summaries import cached, rows
-from articles.views.common import paginate, render_page
+from articles.views.common import paginate, reader_view, render_page
 
 
-@require_GET
+@reader_view
 @exportable("country_list")
 def country_list(request: HttpRequest) -> HttpResponse:
     countries = (
@@ -21,7 +20,7 @@ def country_list(request: HttpRequest) -> HttpResponse:
     return render(request, "countries/country_list.html", {"countries": rows(countries, "countries")})
 
 
-@require_GET
+@reader_view
 @exportable("country_detail")
 def country_detail(request: HttpRequest, code: str) -> HttpResponse:
     if code != code.lower():

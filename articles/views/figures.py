@@ -5,18 +5,17 @@ from collections import defaultdict
 from django.db.models import Count, F, Min, Window
 from django.db.models.functions import RowNumber
 from django.http import HttpRequest, HttpResponse
-from django.views.decorators.http import require_GET
 
 from articles.exports import exportable
 from articles.models import Figure
 from articles.models.quotes import ARTICLE_BULK
 from articles.summaries import cached
-from articles.views.common import paginate, render_page
+from articles.views.common import paginate, reader_view, render_page
 
 FIGURES_PER_GROUP = 12
 
 
-@require_GET
+@reader_view
 @exportable("figure_list")
 def figure_list(request: HttpRequest) -> HttpResponse:
     """Numeric claims grouped by what they count; groups reported by several articles first."""

@@ -1,15 +1,15 @@
 from __future__ import annotations
 
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
 
 from articles.models import Article, Country, Person, Quote, Source, Theme
 from articles.summaries import cached
+from articles.views.common import reader_view
 
 
-@require_GET
+@reader_view
 def home(request: HttpRequest) -> HttpResponse:
     latest = (
         Article.objects.select_related("source").with_quote_count()[:6]
@@ -19,7 +19,6 @@ def home(request: HttpRequest) -> HttpResponse:
 
 def _overview() -> dict:
     """The archive at a glance: totals and leaderboards, each a scan of a big table (cached)."""
-    not_rejected = ~Q(quotes__status=Quote.Status.REJECTED)
     return {
         "counts": {
             "articles": Article.objects.count(),
@@ -28,8 +27,7 @@ def _overview() -> dict:
             "sources": Source.objects.count(),
         },
         "top_people": list(
-            Person.objects.annotate(quote_count=Count("quotes", filter=not_rejected))
-            .filter(quote_count__gt=0).order_by("-quote_count", "name")[:8]
+            Person.objects.with_quote_counts().filter(quote_total__gt=0).order_by("-quote_total", "name", "id")[:8]
         ),
         "themes": list(
             Theme.objects.annotate(article_count=Count("article_themes"))

@@ -4,15 +4,14 @@ from functools import wraps
 
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
 
 from articles.exports import exportable
 from articles.filters import QuoteFilter, quote_facets
 from articles.models import PersonMention, Quote, RetiredQuote
-from articles.views.common import filtered_list
+from articles.views.common import filtered_list, reader_view
 
 
-@require_GET
+@reader_view
 @exportable("quote_list")
 def quote_list(request: HttpRequest) -> HttpResponse:
     quotes = Quote.objects.visible().listed()
@@ -39,7 +38,7 @@ def _or_retired(view):
     return wrapper
 
 
-@require_GET
+@reader_view
 @_or_retired
 @exportable("quote_detail")
 def quote_detail(request: HttpRequest, pk: int) -> HttpResponse:

@@ -1,16 +1,15 @@
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
-from django.views.decorators.http import require_GET
 
 from articles.exports import exportable
 from articles.models import Article, Person, Quote
-from articles.views.common import render_page
+from articles.views.common import reader_view, render_page
 
 MAX_QUERY = 200
 
 
-@require_GET
+@reader_view
 @exportable("search")
 def search(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:MAX_QUERY]

@@ -5,14 +5,13 @@ from collections import defaultdict
 from django.db.models import Count, F, OuterRef
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
 
 from articles.charts import heatmap
 from articles.exports import exportable
 from articles.models import Article, ArticleTheme, Quote, Source
 from articles.models.counting import correlated_count
 from articles.summaries import cached, rows
-from articles.views.common import paginate, render_page
+from articles.views.common import paginate, reader_view, render_page
 
 
 def themes_by_outlet(limit: int = 12) -> dict:
@@ -43,7 +42,7 @@ def _themes_by_outlet(limit: int) -> dict:
     }
 
 
-@require_GET
+@reader_view
 @exportable("source_list")
 def source_list(request: HttpRequest) -> HttpResponse:
     sources = (
@@ -58,7 +57,7 @@ def source_list(request: HttpRequest) -> HttpResponse:
     return render(request, "sources/source_list.html", {"sources": rows(sources, "sources"), "matrix": matrix, "heat": heatmap(matrix)})
 
 
-@require_GET
+@reader_view
 @exportable("source_detail")
 def source_detail(request: HttpRequest, slug: str) -> HttpResponse:
     source = get_object_or_404(Source.objects.select_related("country"), slug=slug)

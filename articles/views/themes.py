@@ -5,14 +5,13 @@ from django.db.models.functions import TruncMonth
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
-from django.views.decorators.http import require_GET
 
 from articles.charts import heatmap, monthly_chart
 from articles.exports import exportable
 from articles.filters import QuoteFilter, quote_facets
 from articles.models import ArticleTheme, Quote, Theme
 from articles.summaries import cached, rows, sql_of
-from articles.views.common import paginate, render_page
+from articles.views.common import paginate, reader_view, render_page
 from articles.views.sources import themes_by_outlet
 
 
@@ -20,11 +19,11 @@ def _quote_rows():
     return Quote.objects.visible().listed()
 
 
-@require_GET
+@reader_view
 @exportable("theme_list")
 def theme_list(request: HttpRequest) -> HttpResponse:
     themes = Theme.objects.annotate(
-        article_count=Count("article_themes", distinct=True),
+        article_count=Count("article_themes"),  # an article holds a theme once: no DISTINCT needed
     ).order_by("-article_count", "name")
     quote_counts = dict(rows(
         Quote.objects.visible().filter(quote_themes__isnull=False)
@@ -36,7 +35,7 @@ def theme_list(request: HttpRequest) -> HttpResponse:
     return render(request, "themes/theme_list.html", context)
 
 
-@require_GET
+@reader_view
 @exportable("theme_detail")
 def theme_detail(request: HttpRequest, slug: str) -> HttpResponse:
     theme = get_object_or_404(Theme, slug=slug)
