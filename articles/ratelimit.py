@@ -1,4 +1,5 @@
-"""Per-address limits on the requests that cost the most: searches, exports, failed logins.
+"""Per-address limits on the requests that cost the most: searches, exports, failed logins, and
+the server time spent building pages for one address.
 
 Fixed windows counted in a cache table of their own (settings.CACHES["ratelimit"]): a request of
 a limited kind adds one to its address's count for the current window, and past the limit it is
@@ -9,6 +10,12 @@ costs a lookup and is not counted, while an attacker varying the query misses th
 and is counted every time. Exports never come from the page cache. Failed logins are counted by
 a signal receiver (connected in articles/apps.py) and checked here before the login view runs, so
 an editor who types the password right is never slowed by their own address's count.
+
+Every reader page that is not served from the page cache also spends the address's share of
+server time (RATE_LIMITS["server_time"], milliseconds per window): a client looping expensive
+URLs with ever-new query strings spends it in seconds and is then answered 429 at once, so the
+workers stay free for everyone else. A person reading the site spends a few hundred milliseconds a
+minute.
 
 The client's address is REMOTE_ADDR, unless BEHIND_PROXY: then the proxies (PROXY_COUNT of them)
 each appended the address they saw to X-Forwarded-For, and the client is the rightmost entry that
@@ -44,6 +51,7 @@ SEARCH = Kind("search", "search", "Too many searches from your address")
 EXPORT = Kind("export", "export", "Too many exports from your address")
 PDF = Kind("pdf", "pdf", "Too many PDF exports from your address")
 LOGIN = Kind("login", "login", "Too many failed logins from your address")
+SERVER_TIME = Kind("server_time", "server_time", "Your address has used its share of the server for the moment")
 
 
 def client_ip(request: HttpRequest) -> str:
@@ -94,8 +102,9 @@ def _window(kind: Kind, request: HttpRequest, period: int) -> tuple[str, int]:
     return f"ratelimit:{kind.name}:{client_key(request)}:{period}:{index}", retry_after
 
 
-def hit(kind: Kind, request: HttpRequest) -> int | None:
-    """Count one request of this kind; the seconds to wait if it is over the limit, else None."""
+def hit(kind: Kind, request: HttpRequest, amount: int = 1) -> int | None:
+    """Count ``amount`` (one request, or milliseconds) of this kind; the seconds to wait if it is
+    over the limit, else None."""
     limit, cache = _limit(kind), _cache()
     if limit is None or cache is None:
         return None
@@ -105,17 +114,17 @@ def hit(kind: Kind, request: HttpRequest) -> int | None:
     # as a write. Its incr is a read and a write, not atomic: concurrent requests from one address
     # may be undercounted by the few that overlap, which a limit of this kind can bear.
     try:
-        count = cache.incr(key)
+        count = cache.incr(key, amount)
     except ValueError:  # the first request of the window (or a dummy cache)
-        count = 1 if cache.add(key, 1, period + 1) else _incr_or_one(cache, key, period)
+        count = amount if cache.add(key, amount, period + 1) else _incr_or_amount(cache, key, amount)
     return retry_after if count > allowed else None
 
 
-def _incr_or_one(cache, key: str, period: int) -> int:
+def _incr_or_amount(cache, key: str, amount: int) -> int:
     try:
-        return cache.incr(key)  # another worker added it meanwhile
+        return cache.incr(key, amount)  # another worker added it meanwhile
     except ValueError:
-        return 1
+        return amount
 
 
 def over(kind: Kind, request: HttpRequest) -> int | None:
@@ -158,6 +167,11 @@ def kind_of(request: HttpRequest) -> Kind | None:
     return None
 
 
+def spends_server_time(request: HttpRequest) -> bool:
+    """Reader pages and exports; not the admin (signed-in editors), static files or the login."""
+    return request.method in ("GET", "HEAD") and not request.path.startswith(("/admin/", "/static/"))
+
+
 class RateLimitMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -172,7 +186,15 @@ class RateLimitMiddleware:
             wait = None
         if wait is not None:
             return too_many(request, kind, wait)
-        return self.get_response(request)
+        if not spends_server_time(request):
+            return self.get_response(request)
+        if (wait := over(SERVER_TIME, request)) is not None:
+            return too_many(request, SERVER_TIME, wait)
+        started = time.monotonic()
+        response = self.get_response(request)
+        # A streamed export's rows are written after this returns; its own limit (EXPORT) covers it.
+        hit(SERVER_TIME, request, max(1, round((time.monotonic() - started) * 1000)))
+        return response
 
 
 def count_failed_login(sender, credentials=None, request: HttpRequest | None = None, **kwargs) -> None:

@@ -101,6 +101,9 @@ RATE_LIMITS = {
     "export": env_rate("RATE_LIMIT_EXPORT", "20/600"),  # ?format=md, csv or json
     "pdf": env_rate("RATE_LIMIT_PDF", "5/600"),  # ?format=pdf
     "login": env_rate("RATE_LIMIT_LOGIN", "20/900"),  # failed logins, whatever the username
+    # Milliseconds of server time per address building pages the page cache did not have: a reader
+    # spends a few hundred a minute, a client looping expensive URLs its whole share in seconds.
+    "server_time": env_rate("RATE_LIMIT_SERVER_TIME", "20000/60"),
 }
 RATE_LIMIT_CACHE = "ratelimit"
 
@@ -148,7 +151,9 @@ DATABASES["default"]["OPTIONS"]["options"] = (
 )
 # Exports made inside the request: past these a reader is asked to narrow the filters (never a cut file).
 EXPORT_MAX_ROWS = env_int("EXPORT_MAX_ROWS", 20_000)  # CSV, JSON and Markdown
-EXPORT_MAX_PDF_ITEMS = env_int("EXPORT_MAX_PDF_ITEMS", 1_000)
+# WeasyPrint lays out about 40 quotes a second: 200 keep a PDF within a few seconds of a worker's
+# time until large reports become background jobs.
+EXPORT_MAX_PDF_ITEMS = env_int("EXPORT_MAX_PDF_ITEMS", 200)
 # Two test runs at once (say, two checkouts) need databases of their own.
 DATABASES["default"]["TEST"] = {"NAME": env_str("TEST_DATABASE_NAME", f"test_{DATABASES['default']['NAME']}")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

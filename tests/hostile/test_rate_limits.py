@@ -117,3 +117,28 @@ def test_counts_live_in_their_own_database_cache_table(client, settings):
     assert CACHES["ratelimit"]["LOCATION"] == "commentariat_ratelimit"
     assert client.get("/search/", {"q": "x"}, REMOTE_ADDR=READER).status_code == 200
     assert client.get("/search/", {"q": "y"}, REMOTE_ADDR=READER).status_code == 429
+
+
+def test_an_address_that_spends_its_share_of_server_time_gets_429(client, limits):
+    limits["server_time"] = (1, 60)  # one millisecond a minute: any page spends it
+    assert client.get("/people/", REMOTE_ADDR=READER).status_code == 200
+    assert_refused(client.get("/themes/", REMOTE_ADDR=READER),
+                   "Your address has used its share of the server for the moment", 60)
+    assert client.get("/themes/", REMOTE_ADDR=OTHER).status_code == 200  # everyone else is served
+
+
+def test_server_time_is_counted_in_milliseconds_spent(client, limits, rf):
+    from articles import ratelimit
+
+    limits["server_time"] = (60_000, 60)
+    client.get("/people/", REMOTE_ADDR=READER)
+    client.get("/quotes/", REMOTE_ADDR=READER)
+    key, _ = ratelimit._window(ratelimit.SERVER_TIME, rf.get("/", REMOTE_ADDR=READER), 60)
+    assert 2 <= caches["ratelimit"].get(key) < 60_000  # two pages, a millisecond or more each, far from a minute
+
+
+def test_the_admin_spends_no_reader_share(client, limits):
+    limits["server_time"] = (1, 60)
+    client.get("/admin/login/", REMOTE_ADDR=READER)
+    client.get("/admin/login/", REMOTE_ADDR=READER)
+    assert client.get("/people/", REMOTE_ADDR=READER).status_code == 200
