@@ -154,6 +154,9 @@ EXPORT_MAX_ROWS = env_int("EXPORT_MAX_ROWS", 20_000)  # CSV, JSON and Markdown
 # WeasyPrint lays out about 40 quotes a second: 200 keep a PDF within a few seconds of a worker's
 # time until large reports become background jobs.
 EXPORT_MAX_PDF_ITEMS = env_int("EXPORT_MAX_PDF_ITEMS", 200)
+# PDFs made at once by all workers together; the next is refused (503, Retry-After) instead of
+# waiting, so PDFs never hold every worker.
+EXPORT_PDF_AT_ONCE = env_int("EXPORT_PDF_AT_ONCE", 1)
 # Two test runs at once (say, two checkouts) need databases of their own.
 DATABASES["default"]["TEST"] = {"NAME": env_str("TEST_DATABASE_NAME", f"test_{DATABASES['default']['NAME']}")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -62,9 +62,20 @@ def export(request: HttpRequest, fmt: str, build: Callable[[], Report]) -> HttpR
         from articles.exports.markdown import markdown_response
 
         return markdown_response(report)
-    from articles.exports.pdf import pdf_response
+    from articles.exports.pdf import pdf_response, rendering_slot
 
-    return pdf_response(request, report, count)
+    with rendering_slot() as free:
+        if not free:
+            response = refusal(
+                request, "Busy making other PDFs",
+                f"This site makes {settings.EXPORT_PDF_AT_ONCE} PDF{'s' if settings.EXPORT_PDF_AT_ONCE > 1 else ''} "
+                "at a time, and other readers' are being made now. Try again in a few seconds, or export the "
+                "same data as CSV or JSON, which are made at once.",
+                status=503, report=report,
+            )
+            response["Retry-After"] = "10"
+            return response
+        return pdf_response(request, report, count)
 
 
 def too_many(request: HttpRequest, report: Report, fmt: str, count: int, limit: int) -> HttpResponse:

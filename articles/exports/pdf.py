@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from django.conf import settings
+from django.db import connection
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -13,6 +17,32 @@ from articles.exports.urlfetcher import StaticFilesOnly
 # Past this, a PDF is slow to make and useless to read: CSV or JSON are the way (settings, env override).
 MAX_PDF_ITEMS = settings.EXPORT_MAX_PDF_ITEMS
 STYLESHEET = "css/report.css"
+# Advisory lock class of the PDF slots (any number unlikely to be used by another lock of the app).
+PDF_SLOT_LOCK = 726_001
+
+
+@contextmanager
+def rendering_slot() -> Iterator[bool]:
+    """One of EXPORT_PDF_AT_ONCE slots shared by every worker, or False when all are taken.
+
+    A PDF holds its worker for seconds; with the slots taken, the next one is refused at once
+    rather than queued behind them, so PDFs can never occupy every worker. The slots are
+    PostgreSQL session advisory locks: a worker killed mid-render loses its connection, and
+    PostgreSQL frees its slot.
+    """
+    held = None
+    with connection.cursor() as cursor:
+        for slot in range(max(1, settings.EXPORT_PDF_AT_ONCE)):
+            cursor.execute("SELECT pg_try_advisory_lock(%s, %s)", [PDF_SLOT_LOCK, slot])
+            if cursor.fetchone()[0]:
+                held = slot
+                break
+    try:
+        yield held is not None
+    finally:
+        if held is not None:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_unlock(%s, %s)", [PDF_SLOT_LOCK, held])
 
 
 def render_html(request: HttpRequest, report: Report, count: int | None = None) -> str:

@@ -89,6 +89,26 @@ def test_a_pdf_over_its_limit_is_refused_with_its_count(client, settings):
     assert f"{Quote.objects.visible().count()} quotes" in page and "at most 3" in page
 
 
+def test_a_pdf_while_every_pdf_slot_is_taken_is_refused_at_once_not_queued(client, settings):
+    import psycopg
+
+    from articles.exports.pdf import PDF_SLOT_LOCK
+
+    make_dataset(1)
+    settings.EXPORT_PDF_AT_ONCE = 1
+    params = connection.get_connection_params()
+    keep = {k: v for k, v in params.items() if k in ("user", "password", "host", "port", "dbname")}
+    with psycopg.connect(**keep, autocommit=True) as other_worker:  # another worker, making a PDF
+        other_worker.execute("SELECT pg_advisory_lock(%s, 0)", [PDF_SLOT_LOCK])
+        busy = client.get("/quotes/", {"format": "pdf"})
+        assert busy.status_code == 503
+        assert busy["Retry-After"] == "10"
+        assert "are being made now. Try again in a few seconds" in busy.content.decode()
+    # That worker is gone: its connection, and with it the slot, is released.
+    done = client.get("/quotes/", {"format": "pdf"})
+    assert done.status_code == 200 and done["Content-Type"] == "application/pdf"
+
+
 def test_the_people_csv_is_whole_and_says_so(client):
     data = make_dataset(1)
     response = client.get("/people/", {"format": "csv"})
