@@ -107,6 +107,8 @@ class QuoteFilter(BaseFilter):
     source = df.CharFilter(method="by_source")
     person = df.CharFilter(method="by_person")
     kind = df.ChoiceFilter(choices=Quote.Kind.choices)
+    # Any stored value, not a fixed choice: kinds added later (a document) filter without a change here.
+    speaker_kind = df.CharFilter(field_name="speaker_kind")
     q = df.CharFilter(method="search")
 
     sort_fields = {
@@ -294,7 +296,18 @@ def _quote_facets(filterset: QuoteFilter) -> list[Facet]:
                "p.slug, p.name", "JOIN articles_person p ON p.id = s.speaker_id", "p.slug, p.name"),
         _facet("kind", "Kind", data.get("kind", ""), sample("kind", "kind"), "quotes", "s.kind, s.kind", "", "s.kind",
                labels=dict(Quote.Kind.choices)),
+        _speaker_kind_facet(data.get("speaker_kind", ""), sample("speaker_kind", "speaker_kind")),
     ]
+
+
+def _speaker_kind_facet(selected: str, sample) -> Facet:
+    """Named / anonymous / organisation / document…: who is speaking, whatever kinds are stored."""
+    from articles.models.described import speaker_kind_label
+
+    facet = _facet("speaker_kind", "Speaker is", selected, sample, "quotes", "s.speaker_kind, s.speaker_kind", "",
+                   "s.speaker_kind")
+    facet.options = [FacetOption(o.value, speaker_kind_label(o.value), o.count) for o in facet.options]
+    return facet
 
 
 ARTICLES_NEWEST = (F("published").desc(nulls_last=True),)  # article_published_idx
