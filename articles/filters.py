@@ -296,16 +296,25 @@ def _quote_facets(filterset: QuoteFilter) -> list[Facet]:
                "p.slug, p.name", "JOIN articles_person p ON p.id = s.speaker_id", "p.slug, p.name"),
         _facet("kind", "Kind", data.get("kind", ""), sample("kind", "kind"), "quotes", "s.kind, s.kind", "", "s.kind",
                labels=dict(Quote.Kind.choices)),
-        _speaker_kind_facet(data.get("speaker_kind", ""), sample("speaker_kind", "speaker_kind")),
     ]
 
 
-def _speaker_kind_facet(selected: str, sample) -> Facet:
-    """Named / anonymous / organisation / document…: who is speaking, whatever kinds are stored."""
+def quote_list_facets(filterset: QuoteFilter) -> list[Facet]:
+    """/quotes/ has one facet more than the quote lists of themes and others: who is speaking."""
+    return _cached_facets(filterset, _quote_list_facets)
+
+
+def _quote_list_facets(filterset: QuoteFilter) -> list[Facet]:
+    return [*_quote_facets(filterset), _speaker_kind_facet(filterset)]
+
+
+def _speaker_kind_facet(filterset: QuoteFilter) -> Facet:
+    """Named / anonymous / organisation / document…: whatever kinds are stored, each labelled."""
     from articles.models.described import speaker_kind_label
 
-    facet = _facet("speaker_kind", "Speaker is", selected, sample, "quotes", "s.speaker_kind, s.speaker_kind", "",
-                   "s.speaker_kind")
+    sample = _sample(filterset.without("speaker_kind"), NEWEST_FIRST, "speaker_kind")
+    facet = _facet("speaker_kind", "Speaker is", filterset.data.get("speaker_kind", ""), sample, "quotes",
+                   "s.speaker_kind, s.speaker_kind", "", "s.speaker_kind")
     facet.options = [FacetOption(o.value, speaker_kind_label(o.value), o.count) for o in facet.options]
     return facet
 
