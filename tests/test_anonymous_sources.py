@@ -79,9 +79,8 @@ def test_a_described_source_page_lists_its_quotes_grouped_by_outlet(client, db):
         page = client.get(url.replace("&amp;", "&")).content.decode()
         assert len(re.findall(r'class="quote-item"', page)) == int(n)
 
-
-def test_an_unknown_description_is_404(client, db):
-    assert client.get("/anonymous/nobody-at-all/").status_code == 404
+    assert client.get("/anonymous/senior-nato-diplomat-of-nowhere/").status_code == 404
+    assert client.get("/anonymous/Senior-NATO-official/").status_code == 404  # one spelling of the address
 
 
 def test_an_organisation_quoted_as_speaker_has_a_page(client, corpus):

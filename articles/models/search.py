@@ -54,6 +54,7 @@ def ranked_search(queryset: QuerySet, query: str, snippet_of: str, **headline) -
 # compared without case or accents, as a part of the name (three characters at least, or a
 # two-letter code would match half the table), or as a whole alias.
 NAME_CHARACTERS_AT_LEAST = 3
+WORD_CHARACTERS = re.compile(r"\w")
 NAMED_AT_MOST = 10  # rows a "found by name" section shows; every section is LIMITed
 
 
@@ -78,7 +79,8 @@ def by_name(queryset: QuerySet, query: str, fields: tuple[str, ...] = ("name",),
     if len(query) >= NAME_CHARACTERS_AT_LEAST:
         for field in fields:
             condition |= Q(**{f"{field}__unaccent__icontains": query})
-        if typos_in:
+        if typos_in and len(WORD_CHARACTERS.findall(query)) > NAME_CHARACTERS_AT_LEAST:
+            # Trigrams of one- or two-letter words ("a:* & !b") are like half the names there are.
             condition |= Q(**{f"{typos_in}__trigram_word_similar": query})
     for field in exact:
         condition |= Q(**{f"{field}__iexact": query})
