@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, TrigramWordSimilarity
 from django.db.models import BooleanField, F, Func, Q, QuerySet, Subquery, TextField, Value
 from django.db.models.expressions import RawSQL
 
@@ -55,6 +55,7 @@ def ranked_search(queryset: QuerySet, query: str, snippet_of: str, **headline) -
 # two-letter code would match half the table), or as a whole alias.
 NAME_CHARACTERS_AT_LEAST = 3
 WORD_CHARACTERS = re.compile(r"\w")
+TYPO_LIKENESS = 0.6  # "Atlantik Council" is 0.7 like "Atlantic Council"; "brics" 0.5 like "British Marines"
 NAMED_AT_MOST = 10  # rows a "found by name" section shows; every section is LIMITed
 
 
@@ -80,8 +81,11 @@ def by_name(queryset: QuerySet, query: str, fields: tuple[str, ...] = ("name",),
         for field in fields:
             condition |= Q(**{f"{field}__unaccent__icontains": query})
         if typos_in and len(WORD_CHARACTERS.findall(query)) > NAME_CHARACTERS_AT_LEAST:
-            # Trigrams of one- or two-letter words ("a:* & !b") are like half the names there are.
-            condition |= Q(**{f"{typos_in}__trigram_word_similar": query})
+            # Trigrams of one- or two-letter words ("a:* & !b") are like half the names there are;
+            # the indexed operator finds candidates, the likeness keeps the close ones ("brics" is
+            # not "British Marines").
+            queryset = queryset.annotate(name_likeness=TrigramWordSimilarity(query, typos_in))
+            condition |= Q(**{f"{typos_in}__trigram_word_similar": query}, name_likeness__gte=TYPO_LIKENESS)
     for field in exact:
         condition |= Q(**{f"{field}__iexact": query})
     if aliases:
