@@ -107,6 +107,8 @@ class QuoteFilter(BaseFilter):
     source = df.CharFilter(method="by_source")
     person = df.CharFilter(method="by_person")
     kind = df.ChoiceFilter(choices=Quote.Kind.choices)
+    # Any stored value, not a fixed choice: kinds added later (a document) filter without a change here.
+    speaker_kind = df.CharFilter(field_name="speaker_kind")
     q = df.CharFilter(method="search")
 
     sort_fields = {
@@ -295,6 +297,26 @@ def _quote_facets(filterset: QuoteFilter) -> list[Facet]:
         _facet("kind", "Kind", data.get("kind", ""), sample("kind", "kind"), "quotes", "s.kind, s.kind", "", "s.kind",
                labels=dict(Quote.Kind.choices)),
     ]
+
+
+def quote_list_facets(filterset: QuoteFilter) -> list[Facet]:
+    """/quotes/ has one facet more than the quote lists of themes and others: who is speaking."""
+    return _cached_facets(filterset, _quote_list_facets)
+
+
+def _quote_list_facets(filterset: QuoteFilter) -> list[Facet]:
+    return [*_quote_facets(filterset), _speaker_kind_facet(filterset)]
+
+
+def _speaker_kind_facet(filterset: QuoteFilter) -> Facet:
+    """Named / anonymous / organisation / document…: whatever kinds are stored, each labelled."""
+    from articles.models.described import speaker_kind_label
+
+    sample = _sample(filterset.without("speaker_kind"), NEWEST_FIRST, "speaker_kind")
+    facet = _facet("speaker_kind", "Speaker is", filterset.data.get("speaker_kind", ""), sample, "quotes",
+                   "s.speaker_kind, s.speaker_kind", "", "s.speaker_kind")
+    facet.options = [FacetOption(o.value, speaker_kind_label(o.value), o.count) for o in facet.options]
+    return facet
 
 
 ARTICLES_NEWEST = (F("published").desc(nulls_last=True),)  # article_published_idx

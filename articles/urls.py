@@ -1,6 +1,6 @@
 from django.urls import path
 
-from articles.views import articles, countries, figures, home, people, quotes, search, sources, themes
+from articles.views import articles, countries, figures, home, people, quotes, search, sources, speakers, themes
 
 urlpatterns = [
     path("", home.home, name="home"),
@@ -18,4 +18,8 @@ urlpatterns = [
     path("quotes/<int:pk>/", quotes.quote_detail, name="quote_detail"),
     path("figures/", figures.figure_list, name="figure_list"),
     path("search/", search.search, name="search"),
+    # Speakers who are not named people (articles/views/speakers.py)
+    path("speakers/", speakers.speaker_index, name="speaker_index"),
+    path("organisations/<slug:slug>/", speakers.organisation_detail, name="organisation_detail"),
+    path("anonymous/<slug:slug>/", speakers.described_source, name="described_source"),
 ]

@@ -12,8 +12,9 @@ from articles.models import Country, Person, Source, Theme
 LABELS = {
     "theme": "Theme", "country": "Country", "source": "Outlet", "person": "Speaker", "kind": "Kind",
     "from": "From", "to": "To", "q": "Words", "sort": "Sorted by",
+    "speaker_kind": "Speaker is",
 }
-ORDER = ("theme", "source", "country", "person", "kind", "from", "to", "q", "sort")
+ORDER = ("theme", "source", "country", "person", "kind", "speaker_kind", "from", "to", "q", "sort")
 # Names looked up in the database: one query per filter in use, at most four.
 NAMED = {
     "theme": (Theme, "slug", "name"),
@@ -51,6 +52,10 @@ def _display(param: str, value: str, kinds: dict[str, str], cleaned: dict | None
         return found or f"{value} (not found)"
     if param == "kind":
         return kinds.get(value, value)
+    if param == "speaker_kind":
+        from articles.models.described import speaker_kind_label
+
+        return speaker_kind_label(value)
     if param in ("from", "to"):
         day = (cleaned or {}).get(param)
         return format_date(day, "j F Y") if isinstance(day, date) else value

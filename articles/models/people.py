@@ -57,6 +57,17 @@ class OrganisationQuerySet(models.QuerySet):
             )
         return organisation
 
+    def speaking(self) -> OrganisationQuerySet:
+        """Organisations quoted as speakers, with ``quote_count`` (visible quotes), most quoted first."""
+        from articles.models.counting import correlated_count
+        from articles.models.quotes import Quote
+
+        spoken = Quote.objects.visible().filter(speaker_organisation=models.OuterRef("pk"))
+        return (
+            self.annotate(quote_count=correlated_count(spoken, "speaker_organisation"))
+            .filter(quote_count__gt=0).order_by("-quote_count", "name")
+        )
+
 
 class Organisation(models.Model):
     """A university, think tank, government body, military unit, outlet, company…"""
@@ -93,6 +104,9 @@ class Organisation(models.Model):
         if not self.slug:
             self.slug = unique_slug(Organisation, self.name)
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return page_url("organisation_detail", self.slug)
 
 
 class PersonQuerySet(models.QuerySet):

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
-from django.db.models import F, Func, QuerySet, Subquery, TextField, Value
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, TrigramWordSimilarity
+from django.db.models import BooleanField, F, Func, Q, QuerySet, Subquery, TextField, Value
+from django.db.models.expressions import RawSQL
 
 SEARCH_CONFIG = "english"
 # A common word matches tens of thousands of rows; ranking them all would dominate the page's
@@ -46,3 +47,47 @@ def ranked_search(queryset: QuerySet, query: str, snippet_of: str, **headline) -
             without_markers(F(snippet_of)), search_query, config=SEARCH_CONFIG, start_sel=MATCH_START, stop_sel=MATCH_STOP, **headline
         ),
     )
+
+
+# Finding things by name -------------------------------------------------------------------------
+# A reader types "brics", "atlantic council", "sunday times", "Erdogan" or "Pyongyang": names are
+# compared without case or accents, as a part of the name (three characters at least, or a
+# two-letter code would match half the table), or as a whole alias.
+NAME_CHARACTERS_AT_LEAST = 3
+WORD_CHARACTERS = re.compile(r"\w")
+TYPO_LIKENESS = 0.6  # "Atlantik Council" is 0.7 like "Atlantic Council"; "brics" 0.5 like "British Marines"
+NAMED_AT_MOST = 10  # rows a "found by name" section shows; every section is LIMITed
+
+
+def alias_is(model, query: str, column: str = "aliases") -> RawSQL:
+    """True where one of the row's ``aliases`` is ``query``, whatever its case and accents."""
+    table = model._meta.db_table
+    return RawSQL(
+        f'EXISTS (SELECT 1 FROM unnest("{table}"."{column}") AS alias '
+        "WHERE lower(unaccent(alias)) = lower(unaccent(%s)))",
+        [query], output_field=BooleanField(),
+    )
+
+
+def by_name(queryset: QuerySet, query: str, fields: tuple[str, ...] = ("name",), *,
+            aliases: bool = False, typos_in: str = "", exact: tuple[str, ...] = ()) -> QuerySet:
+    """Rows whose name holds ``query`` (no case, no accents), or with it as an alias or an
+    ``exact`` field (a code, a slug), or (``typos_in``, a trigram-indexed field) a word like it."""
+    query = clean_query(query).strip()
+    if not query:
+        return queryset.none()
+    condition = Q()
+    if len(query) >= NAME_CHARACTERS_AT_LEAST:
+        for field in fields:
+            condition |= Q(**{f"{field}__unaccent__icontains": query})
+        if typos_in and len(WORD_CHARACTERS.findall(query)) > NAME_CHARACTERS_AT_LEAST:
+            # Trigrams of one- or two-letter words ("a:* & !b") are like half the names there are;
+            # the indexed operator finds candidates, the likeness keeps the close ones ("brics" is
+            # not "British Marines").
+            queryset = queryset.annotate(name_likeness=TrigramWordSimilarity(query, typos_in))
+            condition |= Q(**{f"{typos_in}__trigram_word_similar": query}, name_likeness__gte=TYPO_LIKENESS)
+    for field in exact:
+        condition |= Q(**{f"{field}__iexact": query})
+    if aliases:
+        condition |= Q(alias_is(queryset.model, query))
+    return queryset.filter(condition) if condition else queryset.none()

@@ -6,7 +6,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanen
 from django.shortcuts import get_object_or_404, render
 
 from articles.exports import exportable
-from articles.filters import QuoteFilter, quote_facets
+from articles.filters import QuoteFilter, quote_list_facets
 from articles.models import PersonMention, Quote, RetiredQuote
 from articles.views.common import filtered_list, reader_view
 
@@ -15,7 +15,7 @@ from articles.views.common import filtered_list, reader_view
 @exportable("quote_list")
 def quote_list(request: HttpRequest) -> HttpResponse:
     quotes = Quote.objects.visible().listed()
-    return filtered_list(request, "quotes/quote_list.html", QuoteFilter, quote_facets, quotes)
+    return filtered_list(request, "quotes/quote_list.html", QuoteFilter, quote_list_facets, quotes)
 
 
 def _or_retired(view):

@@ -50,6 +50,9 @@ def source_list(request: HttpRequest) -> HttpResponse:
         .annotate(
             article_count=correlated_count(Article.objects.filter(source=OuterRef("pk")), "source"),
             quote_count=correlated_count(Quote.objects.visible().filter(article__source=OuterRef("pk")), "article__source"),
+            anonymous_count=correlated_count(
+                Quote.objects.visible().filter(article__source=OuterRef("pk"), speaker_kind="anonymous"), "article__source"
+            ),
         )
         .order_by("-article_count", "name")
     )

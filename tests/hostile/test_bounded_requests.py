@@ -191,7 +191,7 @@ def test_facets_count_a_bounded_sample_and_say_so(client, monkeypatch):
         page = client.get("/quotes/").content.decode()
     assert "in the newest 4 quotes" in page
     facet_sql = [q["sql"] for q in queries.captured_queries if "WITH s AS MATERIALIZED" in q["sql"]]
-    assert len(facet_sql) == 5 and all("LIMIT 4" in sql for sql in facet_sql)
+    assert len(facet_sql) == 6 and all("LIMIT 4" in sql for sql in facet_sql)  # five filters and who speaks
 
 
 # Counts kept on the person by triggers -------------------------------------------------------------

@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from articles.models import Quote
+from articles.models import Organisation, Quote
 from articles.templatetags.commentariat import highlighted
 from articles.urls import urlpatterns
 from tests.builders import make_dataset
@@ -48,12 +48,23 @@ def reader_urls(data: dict) -> list[str]:
         "article_detail": article.get_absolute_url(), "person_detail": person.get_absolute_url(),
         "theme_detail": theme.get_absolute_url(), "source_detail": source.get_absolute_url(),
         "country_detail": "/countries/ru/", "quote_detail": article.quotes.first().get_absolute_url(),
+        "organisation_detail": _quoted_organisation(data).get_absolute_url(),
+        "described_source": "/anonymous/senior-official/",
     }
     urls = []
     for pattern in urlpatterns:
         urls.append(values.get(pattern.name) or f"/{pattern.pattern}")
     assert len(urls) == len(urlpatterns) and all("<" not in url for url in urls)
     return urls
+
+
+def _quoted_organisation(data: dict) -> Organisation:
+    """An organisation and an anonymous source, each speaking one of the dataset's quotes."""
+    organisation = Organisation.objects.create(name="Example Directorate")
+    first, second = data["articles"][1].quotes.all()[:2]
+    Quote.objects.filter(pk=first.pk).update(speaker=None, speaker_kind="organisation", speaker_organisation=organisation)
+    Quote.objects.filter(pk=second.pk).update(speaker=None, speaker_kind="anonymous", speaker_text="a senior official")
+    return organisation
 
 
 def assert_answered(response, url: str) -> None:
