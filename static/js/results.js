@@ -7,42 +7,71 @@
   "use strict";
 
   var WIDE = window.matchMedia("(min-width: 821px)");
+  var before = null; // the filters' state just before a swap into #results
 
   // Browsers without ::details-content (site.css) would keep the filters folded on a desktop.
   function unfoldFiltersWhenWide() {
-    document.querySelectorAll("details.filters-fold").forEach(function (details) {
-      if (WIDE.matches) details.open = true;
-    });
+    if (!WIDE.matches) return;
+    document.querySelectorAll("details.filters-fold").forEach(function (details) { details.open = true; });
   }
 
-  function heading(results) {
-    return results.querySelector(".result-count") || results.querySelector("h2") || results;
+  function intoResults(event) {
+    var target = event.detail && event.detail.target;
+    return Boolean(target && target.id === "results");
+  }
+
+  function byChange(event) {
+    var config = event.detail && event.detail.requestConfig;
+    return Boolean(config && config.triggeringEvent && config.triggeringEvent.type === "change");
   }
 
   function announce(text) {
     var status = document.getElementById("results-status");
     if (!status) return;
-    // Emptied first, so that the same count after a different filter is read out again.
+    // Emptied first, so that the same words after a different filter are read out again.
     status.textContent = "";
     window.setTimeout(function () { status.textContent = text; }, 50);
   }
 
-  document.addEventListener("htmx:afterSettle", function (event) {
-    var detail = event.detail || {};
-    if (!detail.target || detail.target.id !== "results") return;
+  function summary(results, heading) {
+    var words = heading === results ? "Results updated" : heading.textContent;
+    var pages = results.querySelector(".pager span");
+    if (pages) words += ", " + pages.textContent;
+    return words.replace(/\s+/g, " ").trim();
+  }
+
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    if (!intoResults(event)) return;
+    var details = document.querySelector("#results details.filters-fold");
+    before = { open: Boolean(details && details.open), active: document.activeElement && document.activeElement.id };
+  });
+
+  document.addEventListener("htmx:afterSwap", function (event) {
+    if (!intoResults(event)) return;
     unfoldFiltersWhenWide();
+    // Someone changing a date or the sort order on a phone stays in the unfolded form.
+    if (byChange(event) && before && before.open) {
+      var details = document.querySelector("#results details.filters-fold");
+      if (details) details.open = true;
+    }
+  });
+
+  document.addEventListener("htmx:afterSettle", function (event) {
+    if (!intoResults(event)) return;
     var results = document.getElementById("results");
     if (!results) return;
-    var target = heading(results);
-    announce(target.textContent.replace(/\s+/g, " ").trim());
+    var heading = results.querySelector(".result-count") || results.querySelector("h2") || results;
+    announce(summary(results, heading));
 
-    // A change in the filter form (a date, the sort order) keeps the reader in the form.
-    var trigger = detail.requestConfig && detail.requestConfig.triggeringEvent;
-    if (trigger && trigger.type === "change") return;
-    if (!target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
-    target.focus({ preventScroll: true });
-    var top = target.getBoundingClientRect().top;
-    if (top < 0 || top > window.innerHeight - 40) target.scrollIntoView({ block: "start" });
+    if (byChange(event)) {
+      var field = before && before.active && document.getElementById(before.active);
+      if (field && results.contains(field) && document.activeElement !== field) field.focus();
+      return;
+    }
+    if (!heading.hasAttribute("tabindex")) heading.setAttribute("tabindex", "-1");
+    heading.focus({ preventScroll: true });
+    var top = heading.getBoundingClientRect().top;
+    if (top < 0 || top > window.innerHeight - 40) heading.scrollIntoView({ block: "start" });
   });
 
   document.addEventListener("DOMContentLoaded", unfoldFiltersWhenWide);
