@@ -28,8 +28,13 @@ def reader_pages(corpus) -> dict[str, str]:
     quote = Quote.objects.filter(speaker__isnull=False).order_by("pk").first()
     person = Person.objects.get(slug="markus-garlauskas")
     theme = Theme.objects.annotate(n=Count("quote_themes")).order_by("-n", "slug").first()
-    source = Source.objects.order_by("slug").first()
+    source = Source.objects.filter(articles__isnull=False).order_by("slug").first()
     country = Country.objects.annotate(n=Count("mentions")).order_by("-n", "code").first()
+    # An address with no place to break, as outlets' deep links often are.
+    long_homepage = Source.objects.create(
+        name="Ostpolitik-und-Sicherheitspolitik-Rundschau", kind=Source.Kind.ONLINE,
+        homepage="https://www.ostpolitik-und-sicherheitspolitik-rundschau.example/" + "x" * 60,
+    )
     return {
         "home": "/",
         "articles": "/articles/",
@@ -42,6 +47,7 @@ def reader_pages(corpus) -> dict[str, str]:
         "theme": theme.get_absolute_url(),
         "sources": "/sources/",
         "source": source.get_absolute_url(),
+        "source-long": long_homepage.get_absolute_url(),
         "countries": "/countries/",
         "country": country.get_absolute_url(),
         "figures": "/figures/",
