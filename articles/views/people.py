@@ -8,11 +8,12 @@ from django.shortcuts import get_object_or_404
 
 from articles.exports import exportable
 from articles.filters import PersonFilter, person_facets
-from articles.models import CountryMention, Person, PersonMention, PersonRedirect, Quote, QuoteTheme
+from articles.models import Article, CountryMention, Person, PersonMention, PersonRedirect, Quote, QuoteTheme
 from articles.summaries import cached
 from articles.views.common import filtered_list, paginate, reader_view, render_page
 
 DESCRIPTIONS_SHOWN = 30
+WRITTEN_SHOWN = 10  # an author's newest articles on their page; the rest are a link away
 
 
 @reader_view
@@ -86,6 +87,16 @@ def _summary(person: Person) -> dict[str, list]:
         .annotate(shared=Count("article_id"))
         .order_by("-shared", "person__name")[:15]
     )
+    written = Article.objects.filter(authors=person).select_related("source").order_by(
+        F("published").desc(nulls_last=True), "-id"
+    )
     return {"descriptions": list(descriptions), "themes": list(themes), "countries": list(countries),
-            "beside": list(beside)}
+            "beside": list(beside), "written": [_written(a) for a in written[:WRITTEN_SHOWN]],
+            "written_total": written.count()}
+
+
+def _written(article: Article) -> dict:
+    # Cached as plain values: the article objects would carry their bodies into the cache.
+    return {"url": article.get_absolute_url(), "title": article.display_title, "published": article.published,
+            "outlet": article.source.name if article.source_id else ""}
 
