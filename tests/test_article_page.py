@@ -44,6 +44,9 @@ def test_each_highlighted_quote_has_its_speaker_inline_just_before_it(client, co
                 r'(?:<a class="quote-link"[^>]*>)?<mark class="quote quote-\w+[^"]*" id="q(\d+)"', html)
             assert tag, quote.pk
             assert tag[1] == escape(quote.speaker_label) and tag[2] == str(quote.pk)
+            if quote.kind != "indirect" and article.body[quote.start - 1] == "“":
+                # The name comes before the opening mark, which joins the highlight, as does the closing one.
+                assert re.search(rf'id="q{quote.pk}"[^>]*>“</mark>', html), quote.pk
     assert tagged == Quote.objects.visible().count()  # every quote of the corpus is highlighted and named
 
 
