@@ -210,12 +210,17 @@ class Quote(models.Model):
         """For lists beside the text (the article's "Quoted" sidebar)."""
         return self.as_display(14)
 
+    def labelled(self, count: int | None = None) -> str:
+        """The quote with who said it, cut to about ``count`` words: `Speaker: “words…”`, or the
+        paraphrase, which names its speaker already (a few words longer for its "X said that")."""
+        if self.is_reported:
+            return self.as_display(count + 4 if count else None)
+        return f"{self.speaker_label}: {self.as_display(count)}"
+
     @property
     def display_title(self) -> str:
-        """A page title or a one-line label: “Speaker: “words…”” or the paraphrase."""
-        if self.is_reported:
-            return self.as_display(12)
-        return f"{self.speaker_label}: {self.as_display(8)}"
+        """A page title or a one-line label."""
+        return self.labelled(8)
 
     def citation(self, permalink: str, description: str = "") -> str:
         """What "Cite this quote" offers: who, the words (in marks only when they are theirs),
