@@ -10,10 +10,10 @@ from articles.exports import exportable
 from articles.filters import PersonFilter, person_facets
 from articles.models import Article, CountryMention, Person, PersonMention, PersonRedirect, Quote, QuoteTheme
 from articles.summaries import cached
-from articles.views.common import filtered_list, paginate, reader_view, render_page
+from articles.views.common import CountedPaginator, filtered_list, paginate, reader_view, render_page
 
 DESCRIPTIONS_SHOWN = 30
-WRITTEN_SHOWN = 10  # an author's newest articles on their page; the rest are a link away
+WRITTEN_SHOWN = 10  # an author's articles on their page, newest first, then a pager
 
 
 @reader_view
@@ -57,6 +57,7 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
     context = {
         "person": person,
         "page": paginate(request, quotes),
+        "written": _written(request, person),
         **cached("person-summary", lambda: _summary(person), person.pk),
     }
     return render_page(request, "people/person_detail.html", context)
@@ -87,16 +88,16 @@ def _summary(person: Person) -> dict[str, list]:
         .annotate(shared=Count("article_id"))
         .order_by("-shared", "person__name")[:15]
     )
-    written = Article.objects.filter(authors=person).select_related("source").order_by(
-        F("published").desc(nulls_last=True), "-id"
-    )
     return {"descriptions": list(descriptions), "themes": list(themes), "countries": list(countries),
-            "beside": list(beside), "written": [_written(a) for a in written[:WRITTEN_SHOWN]],
-            "written_total": written.count()}
+            "beside": list(beside)}
 
 
-def _written(article: Article) -> dict:
-    # Cached as plain values: the article objects would carry their bodies into the cache.
-    return {"url": article.get_absolute_url(), "title": article.display_title, "published": article.published,
-            "outlet": article.source.name if article.source_id else ""}
+def _written(request: HttpRequest, person: Person):
+    """The articles the person wrote, newest first, a page of ``WRITTEN_SHOWN`` at a time
+    (``?written=2``); their own pager, beside the quotes' one."""
+    articles = (
+        Article.objects.filter(authors=person).select_related("source").defer("raw_text", "cleaning", "search_vector")
+        .order_by(F("published").desc(nulls_last=True), "-id")
+    )
+    return CountedPaginator(articles, WRITTEN_SHOWN).get_page(request.GET.get("written"))
 
