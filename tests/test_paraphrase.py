@@ -71,6 +71,7 @@ def test_the_quote_page_shows_reported_speech_as_a_paraphrase(client, reported):
         body = html.split("<main", 1)[1]
         assert escape(quote.display_text) in body
         assert not in_marks(quote, body, html=True), quote.pk
+        assert "Reported speech: the writer’s paraphrase, not their words" in body
 
 
 def test_the_quote_page_title_is_a_paraphrase(client, reported):
