@@ -33,6 +33,7 @@ CONTENT_TYPES = {
     "pdf": "application/pdf", "md": "text/markdown; charset=utf-8", "csv": "text/csv; charset=utf-8",
     "json": "application/json; charset=utf-8",
 }
+BOM_BYTES = "\ufeff".encode()
 HOSTILE = "<script>alert(1)</script> **bold** [click](https://evil.example) `code` _under_"
 
 
@@ -49,7 +50,8 @@ def pdf_text(body: bytes) -> str:
 
 def csv_rows(body: bytes) -> list[dict]:
     """The rows of a complete CSV export: it must end with its trailer, which counts them."""
-    text = body.decode("utf-8")
+    assert body.startswith(BOM_BYTES)  # Excel reads it as UTF-8
+    text = body.decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text)))
     assert list(csv.reader(io.StringIO(text)))[-1] == [f"{END_MARKER}: {len(rows) - 1} rows"]
     return rows[:-1]
@@ -176,7 +178,7 @@ def test_theme_with_a_filter_exports_only_the_matching_quotes(client, manpower_i
     elif fmt == "md":
         text = body.decode()
         assert "- **Filters:** Theme: Manpower and troops; Outlet: Newsweek" in text
-        assert all(f"> {markdown.md(t)}" in text or f"> “{markdown.md(t)}”" in text for t in expected)
+        assert all(f"> {markdown.md(q.display_text)}" in text for q in manpower_in_newsweek)
     else:
         text = pdf_text(body)
         assert "Theme: Manpower and troops; Outlet: Newsweek" in text
@@ -456,3 +458,15 @@ def test_the_cover_claims_only_the_filters_the_page_applies(client, corpus):
     assert [(f["param"], f["display"]) for f in data["filters"]] == [("source", "Newsweek"), ("sort", "oldest")]
     assert data["count"] == Quote.objects.visible().filter(article__source__slug="newsweek").count()
     assert {i["outlet"] for i in data["items"]} == {"Newsweek"}
+
+
+def test_a_csv_export_starts_with_a_utf8_byte_order_mark_so_excel_reads_it_as_utf8(client, corpus):
+    response, body = get(client, "/quotes/", "csv")
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert body[:3] == b"\xef\xbb\xbf" and body.count(BOM_BYTES) == 1
+    header = next(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
+    assert header == list(QUOTE_COLUMNS)
+    # Curly quotes and accents survive, and the trailer row is still last.
+    text = body.decode("utf-8-sig")
+    assert "“" in text and "émigré" in text
+    assert text.rstrip("\r\n").rsplit("\n", 1)[-1].startswith(END_MARKER)

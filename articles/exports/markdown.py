@@ -72,12 +72,11 @@ def render(report: Report) -> str:
 def _quotes(section: Section) -> list[str]:
     lines = []
     for q in section.data["quotes"]:
-        open_, close = ("", "") if q["kind"] == "indirect" else ("“", "”")
         who = md(q["speaker"] or "Unattributed")
         role = ", ".join(md(p) for p in (q["role"], q["affiliation"]) if p)
         where = " · ".join(p for p in (md(q["outlet"] or "Unknown outlet"), md(q.get("when") or q["published"] or "undated")) if p)
         lines += [
-            f"> {open_}{md(q['text'])}{close}",
+            f"> {md(q['display_text'])}",
             ">",
             f"> — **{who}**{', ' + role if role else ''} · {where}",
             "",

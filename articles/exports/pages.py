@@ -82,7 +82,7 @@ def quote_detail(request: HttpRequest, pk: int) -> Report:
     quote = get_object_or_404(Quote.objects.visible().select_related("speaker"), pk=pk)
     queryset = _visible_quotes().filter(pk=quote.pk)
     return _quote_report(
-        request, queryset, page="quote_detail", kind_label="Quote", title=f"{quote.speaker_label}: “{quote.text}”"[:300],
+        request, queryset, page="quote_detail", kind_label="Quote", title=quote.labelled()[:300],
         filename=["quote", str(quote.pk)], subject=_subject("quote", quote, request, quote.speaker_label),
         build_sections=lambda site: [sections.quotes("The quote", queryset, site)],
     )

@@ -18,7 +18,7 @@ from articles.models import PersonMention, QuoteTheme
 CHUNK = 500
 
 QUOTE_COLUMNS = (
-    "quote_id", "quote_permalink", "text", "kind", "status", "confidence",
+    "quote_id", "quote_permalink", "text", "display_text", "kind", "status", "confidence",
     "speaker", "speaker_id", "speaker_slug", "speaker_permalink", "speaker_as_printed", "role", "affiliation",
     "outlet", "outlet_slug", "published", "article_id", "article_title", "article_permalink", "article_url", "themes",
 )
@@ -64,6 +64,7 @@ def quote_row(quote, site: Site) -> dict:
         "quote_id": quote.pk,
         "quote_permalink": site.url(quote.get_absolute_url()),
         "text": quote.text,
+        "display_text": quote.display_text,
         "kind": quote.kind,
         "status": quote.status,
         "confidence": round(quote.confidence, 3),
@@ -127,7 +128,7 @@ def article_row(article, site: Site) -> dict:
         "article_id": article.pk,
         "slug": article.slug,
         "permalink": site.url(article.get_absolute_url()),
-        "title": article.title,
+        "title": article.display_title,
         "outlet": article.source.name if article.source_id else "",
         "outlet_slug": article.source.slug if article.source_id else "",
         "published": article.published.isoformat() if article.published else None,

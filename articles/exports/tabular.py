@@ -23,6 +23,9 @@ from articles.exports.report import Report
 # OWASP's advice is to make it text with a leading single quote.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 LIST_SEPARATOR = "; "
+# Excel reads a CSV without a byte-order mark in the machine's legacy code page ("â€œ" for "“");
+# with it, as UTF-8. Always sent: readers that know UTF-8 skip it (Python: encoding="utf-8-sig").
+BOM = "\ufeff"
 END_MARKER = "# END OF EXPORT"
 ERROR_MARKER = "# ERROR: export incomplete"
 logger = logging.getLogger(__name__)
@@ -68,7 +71,7 @@ def _failure(report: Report, fmt: str, rows: int) -> str:
 
 def csv_lines(report: Report) -> Iterator[str]:
     writer = csv.writer(_Echo())
-    yield writer.writerow(report.columns)
+    yield BOM + writer.writerow(report.columns)
     count = 0
     try:
         for row in report.items():

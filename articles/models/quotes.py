@@ -4,10 +4,35 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.db.models import F, Q
+from django.utils.text import Truncator
 from simple_history.models import HistoricalRecords
 
 from articles.links import page_url
 from articles.models.search import SEARCH_CONFIG, ranked_search
+
+# A printed subject that only reads in its sentence ("He argues that…"): cite the resolved speaker instead.
+PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "him", "her", "them"})
+# Cues that are not verbs: reported speech after them reads "According to X, …".
+NON_VERB_CUES = frozenset({"", "according to"})
+
+
+def words(text: str, count: int | None) -> str:
+    return Truncator(text).words(count) if count else text
+
+
+def paraphrase(who: str, cue: str, text: str) -> str:
+    """Reported speech as a sentence of our own, never in quotation marks:
+    "Alexander Lukashenko suggested that such a move would be a bad idea"."""
+    text = " ".join(text.split())
+    cue = " ".join(cue.split()).lower()
+    if not who:
+        return f"Reportedly, {text}"
+    who = who[:1].upper() + who[1:]
+    if cue in NON_VERB_CUES:
+        return f"According to {who}, {text}"
+    if text[:5].lower() == "that ":
+        text = text[5:]
+    return f"{who} {cue} that {text}"
 
 
 class QuoteQuerySet(models.QuerySet):
@@ -128,9 +153,8 @@ class Quote(models.Model):
         ]
 
     def __str__(self) -> str:
-        who = self.speaker.name if self.speaker_id else (self.speaker_text or "unknown")
-        text = self.text if len(self.text) <= 60 else self.text[:59] + "…"
-        return f"{who}: “{text}”"
+        text = self.display_title
+        return text if len(text) <= 80 else text[:79] + "…"
 
     def save(self, *args, **kwargs) -> None:
         # The database trigger sets the stored date; this keeps the object in step with it.
@@ -146,6 +170,78 @@ class Quote(models.Model):
         if self.speaker_id:
             return self.speaker.name
         return self.speaker_text or "Unattributed"
+
+    # How a quote is shown and cited: the one place that decides quotation marks. Direct and
+    # partial quotes are the speaker's words, in marks; reported speech is the article's
+    # paraphrase, so it is shown as one ("X suggested that …") and never in marks: a reader who
+    # copies it must not misquote anyone. Every page, the admin and every export read these.
+
+    @property
+    def is_reported(self) -> bool:
+        return self.kind == self.Kind.INDIRECT
+
+    @property
+    def speaker_as_cited(self) -> str:
+        """Who said it as the article prints them ("Lukashenko", "a senior NATO official"), or
+        the resolved speaker when the print is a pronoun ("He argues…"); "" when unattributed."""
+        printed = " ".join(self.speaker_text.split())
+        if printed and printed.lower() not in PRONOUNS:
+            return printed
+        return self.speaker.name if self.speaker_id else ""
+
+    def as_display(self, count: int | None = None) -> str:
+        """The quote as shown, cut to ``count`` words: “words” or the paraphrase sentence."""
+        if self.is_reported:
+            return paraphrase(self.speaker_as_cited, self.cue, words(self.text, count))
+        return f"“{words(self.text, count)}”"
+
+    @property
+    def paraphrase_lead(self) -> str:
+        """The words before reported speech ("Lukashenko suggested that "), for a page that shows
+        only a snippet of it (search results)."""
+        return paraphrase(self.speaker_as_cited, self.cue, "") if self.is_reported else ""
+
+    @property
+    def display_text(self) -> str:
+        return self.as_display()
+
+    @property
+    def display_snippet(self) -> str:
+        """For lists beside the text (the article's "Quoted" sidebar)."""
+        return self.as_display(14)
+
+    def labelled(self, count: int | None = None) -> str:
+        """The quote with who said it, cut to about ``count`` words: `Speaker: “words…”`, or the
+        paraphrase, which names its speaker already (a few words longer for its "X said that")."""
+        if self.is_reported:
+            return self.as_display(count + 4 if count else None)
+        return f"{self.speaker_label}: {self.as_display(count)}"
+
+    @property
+    def display_title(self) -> str:
+        """A page title or a one-line label."""
+        return self.labelled(8)
+
+    def citation(self, permalink: str, description: str = "") -> str:
+        """What "Cite this quote" offers: who, the words (in marks only when they are theirs),
+        the outlet, date, the article's title (or the same fallback as everywhere) and address,
+        and the permalink."""
+        described = f" ({description})" if description else ""
+        if self.is_reported:
+            who = self.speaker_as_cited
+            said = paraphrase(f"{who}{described}" if who else "", self.cue, self.text)
+        else:
+            said = f"{self.speaker_label}{described}: {self.display_text}"
+        article = self.article
+        parts = [
+            article.source.name if article.source_id else "Unknown outlet",
+            article.published.strftime("%-d %B %Y") if article.published else "undated",
+            f"“{article.title}”" if article.title else article.display_title,
+        ]
+        if article.safe_url:
+            parts.append(article.safe_url)
+        stop = "" if said.endswith((".", "!", "?")) else "."
+        return f"{said}{stop} {', '.join(parts)}. Via Commentariat: {permalink}"
 
     def locate(self, text: str) -> bool:
         """Point the quote at ``text`` in its article (an editor fixing the span); False if it is not there.

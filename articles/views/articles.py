@@ -6,8 +6,11 @@ from django.shortcuts import get_object_or_404, render
 from articles.exports import exportable
 from articles.filters import ArticleFilter, article_facets
 from articles.models import Article, ArticleTheme, CountryMention
-from articles.rendering import article_segments
+from articles.rendering import Segment, article_segments
 from articles.views.common import filtered_list, reader_view
+
+OPENING_MARKS = ("“", "‘", '"', "'")
+CLOSING_MARKS = ("”", "’", '"', "'")
 
 
 @reader_view
@@ -31,7 +34,7 @@ def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
     ordered = list(article.passages.order_by("index"))
     passages = [
         {"passage": passage, "segments": runs}
-        for passage, runs in zip(ordered, article_segments(ordered, quotes, annotations), strict=True)
+        for passage, runs in zip(ordered, map(_marks_inside, article_segments(ordered, quotes, annotations)), strict=True)
     ]
     context = {
         "article": article,
@@ -45,3 +48,31 @@ def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "figures": article.figures.order_by("start"),
     }
     return render(request, "articles/article_detail.html", context)
+
+
+def _marks_inside(runs: list[Segment]) -> list[Segment]:
+    """The quotation marks around a direct or partial quote join its highlight, so that the
+    speaker's name, shown inline where the quote starts, comes before the opening mark rather
+    than between it and the words."""
+    out: list[Segment] = []
+    for i, run in enumerate(runs):
+        if run.quote is not None:
+            out.append(run)
+            continue
+        before, after = (runs[i - 1] if i else None), (runs[i + 1] if i + 1 < len(runs) else None)
+        text, closer, opener = run.text, None, None
+        if before is not None and before.quote is not None and before.quote.kind != "indirect" \
+                and text.startswith(CLOSING_MARKS):
+            closer, text = before.quote, text[1:]
+        if after is not None and after.quote_starts and after.quote.kind != "indirect" and text.endswith(OPENING_MARKS):
+            opener, text = after.quote, text[:-1]
+            after.quote_starts = False  # the anchor and the speaker's name move to the opening mark
+        if closer is not None:
+            out.append(Segment(run.text[0], quote=closer, annotation=run.annotation,
+                               annotation_ends=run.annotation_ends and not text and opener is None))
+        if text:
+            out.append(Segment(text, annotation=run.annotation, annotation_ends=run.annotation_ends and opener is None))
+        if opener is not None:
+            out.append(Segment(run.text[-1], quote=opener, annotation=run.annotation, quote_starts=True,
+                               annotation_ends=run.annotation_ends))
+    return out

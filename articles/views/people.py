@@ -8,11 +8,12 @@ from django.shortcuts import get_object_or_404
 
 from articles.exports import exportable
 from articles.filters import PersonFilter, person_facets
-from articles.models import CountryMention, Person, PersonMention, PersonRedirect, Quote, QuoteTheme
+from articles.models import Article, CountryMention, Person, PersonMention, PersonRedirect, Quote, QuoteTheme
 from articles.summaries import cached
-from articles.views.common import filtered_list, paginate, reader_view, render_page
+from articles.views.common import CountedPaginator, filtered_list, paginate, reader_view, render_page
 
 DESCRIPTIONS_SHOWN = 30
+WRITTEN_SHOWN = 10  # an author's articles on their page, newest first, then a pager
 
 
 @reader_view
@@ -56,6 +57,7 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
     context = {
         "person": person,
         "page": paginate(request, quotes),
+        "written": _written(request, person),
         **cached("person-summary", lambda: _summary(person), person.pk),
     }
     return render_page(request, "people/person_detail.html", context)
@@ -88,4 +90,14 @@ def _summary(person: Person) -> dict[str, list]:
     )
     return {"descriptions": list(descriptions), "themes": list(themes), "countries": list(countries),
             "beside": list(beside)}
+
+
+def _written(request: HttpRequest, person: Person):
+    """The articles the person wrote, newest first, a page of ``WRITTEN_SHOWN`` at a time
+    (``?written=2``); their own pager, beside the quotes' one."""
+    articles = (
+        Article.objects.filter(authors=person).select_related("source").defer("raw_text", "cleaning", "search_vector")
+        .order_by(F("published").desc(nulls_last=True), "-id")
+    )
+    return CountedPaginator(articles, WRITTEN_SHOWN).get_page(request.GET.get("written"))
 

@@ -57,4 +57,5 @@ def quote_detail(request: HttpRequest, pk: int) -> HttpResponse:
         .listed().newest_first()[:5] if quote.speaker_id else [],
         "permalink": request.build_absolute_uri(quote.get_absolute_url()),
     }
+    context["citation"] = quote.citation(context["permalink"], description.description if description else "")
     return render(request, "quotes/quote_detail.html", context)
