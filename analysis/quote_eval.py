@@ -147,6 +147,7 @@ def align(raw: str, document: Document) -> list[int]:
 
 def quoted_mask(text: str, ranges: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], bool]:
     """Character ranges inside quotation marks within ``ranges``, and whether any mark was seen."""
+    text = text.replace("''", '"\x01')  # '' as a double mark, offsets kept
     inside: list[tuple[int, int]] = []
     state = None  # '"' or "'"
     seen = False
