@@ -236,7 +236,7 @@ class Attributor:
         pos = at + stripped
         for m in self.outside:
             gap = self.body[pos:m.start].strip() if 0 <= m.start - pos < 40 else None
-            if gap is not None and (gap in {"the", ""} or (m.title and gap == m.title)):
+            if gap is not None and (gap in {"the", ""} or (m.title and gap == m.title) or _role_gap(gap)):
                 cue.subject, cue.subject_start, cue.inverted = self._person(m), m.start, True
                 return
         for m in self.orgs:
@@ -364,12 +364,35 @@ class Attributor:
         return speaker
 
 
+# "(D-Wis.)", ", R-Ky.,": a lawmaker's party and state between the name and the cue.
+_PARTY_TAG = re.compile(r"\s*\(\s*[DRI]\s*-\s*[A-Z][\w.\- ]{0,14}\)|,\s*[DRI]\s*-\s*[A-Z][\w.]{0,8}\.?(?:,|(?=\s*$))")
+_OF_ORG = re.compile(r"(?:of|from|at|with)\s+(?:the\s+)?[A-Z][\w&.’'\-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w&.’'\-]*){0,5}")
+
+
+# 'said 9/11 widow Jane Doe', 'said Del. Jane Doe', 'said former state senator Jane Doe'.
+_ROLE_GAP = re.compile(r"(?:(?:the|a|an)\s+)?(?:(?:[a-z0-9][\w’'\-/]*|[A-Z][a-z]{0,3}\.|[A-Z][\w\-]*)\s+){0,4}"
+                       r"(?:[a-z0-9][\w’'\-/]*|[A-Z][a-z]{0,3}\.)")
+
+
+_FUNCTION_WORDS = {"for", "what", "which", "who", "that", "to", "in", "on", "at", "as", "when", "while", "if",
+                   "because", "but", "and", "or", "with", "by", "from", "than", "so", "then", "is", "was", "are",
+                   "were", "this", "these", "those", "it", "he", "she", "they", "we", "i", "after", "before", "of",
+                   "not", "no", "about", "how", "why", "whether", "there", "here", "has", "have", "had", "be"}
+
+
+def _role_gap(gap: str) -> bool:
+    return _ROLE_GAP.fullmatch(gap) is not None and not any(
+        w.lower() in _FUNCTION_WORDS for w in re.findall(r"[\w’'\-/]+", gap))
+
+
 def gap_ok(gap: str) -> bool:
     """Can ``gap`` separate a subject from its cue? Fillers ("also", "has long",
     "glumly") or an appositive opened by a comma ("Jane Doe, a fellow at X, said")."""
-    g = gap.strip()
-    if not g:
+    g = _PARTY_TAG.sub(" ", gap).strip()
+    if not g or (g == "," and gap.strip() != ","):
         return True
+    if _OF_ORG.fullmatch(g):
+        return True  # "Jane Doe of the Sierra Club said"
     if "“" in g or "”" in g or '"' in g or "." in g.replace("D.C.", "").replace("U.S.", "").replace("U.K.", ""):
         return False
     words = re.findall(r"[\w’'\-]+", g)

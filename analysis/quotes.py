@@ -46,6 +46,8 @@ _VERBISH_START = re.compile(
 _NAMING_BEFORE = re.compile(r"(?:so-called|known as|dubbed|termed|nicknamed|the term|the phrase|"
                             r"the word|the slogan|the label|named|titled|entitled|called)\s+(?:the\s+|a\s+|an\s+)?$", re.I)
 _ADJACENT = re.compile(r"^[\s,.!?…”’\"'—–\-]*$")
+# '“…” Clinton campaign spokesman Jane Doe said': the subject's own words before its name.
+_LEAD_IN = re.compile(r"^[\s,!?…”’\"'—–\-]*(?:(?:[\w’'\-/]+|[A-Z][a-z]{0,3}\.)\s+){1,8}$")
 
 
 @dataclass(slots=True)
@@ -168,7 +170,7 @@ def _in_sentence(para: _Para, span: MarkedSpan, sentence: int, attributor: Attri
         if c.subject is None or c.stem == "according to":
             continue
         head = min(c.start, c.subject_start if c.subject_start is not None else c.start)
-        if _ADJACENT.match(attributor.body[q_end:head]):
+        if _ADJACENT.match(attributor.body[q_end:head]) or _lead_in(attributor.body[q_end:head]):
             return c.subject, c, "after"
         break
     # (b) "Jane Doe said (that) … “…”": the nearest cue before, with its subject.
@@ -202,6 +204,17 @@ def _in_sentence(para: _Para, span: MarkedSpan, sentence: int, attributor: Attri
         if speaker is not None:
             return speaker, None, "colon-subject"
     return None
+
+
+_NOT_PREMODIFIER = {"for", "what", "which", "who", "that", "to", "in", "on", "at", "as", "when", "while", "if",
+                    "because", "but", "and", "or", "with", "by", "from", "than", "so", "then", "is", "was",
+                    "are", "were", "this", "these", "those", "it", "he", "she", "they", "we", "i", "after", "before"}
+
+
+def _lead_in(gap: str) -> bool:
+    """Is ``gap`` only the premodifiers of the subject's name ("Clinton campaign spokesman")?"""
+    return _LEAD_IN.match(gap) is not None and not any(
+        w.lower() in _NOT_PREMODIFIER for w in re.findall(r"[\w’'\-/]+", gap))
 
 
 def _from_neighbours(q: _Quote, paras: list[_Para], attributor: Attributor):
