@@ -95,6 +95,7 @@ class Attributor:
         self.outside = [m for m in cast.person_mentions if not m.in_quote]
         self.starts = [m.start for m in self.outside]
         self.orgs = [m for m in cast.org_mentions if not m.in_quote]
+        self.speakers: set[int] = set()  # ids of mentions that were the subject of a cue so far
 
     # -- cues -------------------------------------------------------------
     def cues(self, masked: str, offset: int) -> list[Cue]:
@@ -115,6 +116,8 @@ class Attributor:
                 continue  # "the United States", "Omar Said": a name, not a verb
             cue = Cue(offset + m.start(), offset + m.end(), word, CUE_WORDS[word.lower()])
             self._resolve(cue, masked, offset)
+            if cue.subject is not None and cue.subject_start is not None and cue.subject.kind == SpeakerKind.PERSON:
+                self._remember(cue.subject_start)
             if cue.subject is not None and cue.subject.kind != SpeakerKind.PERSON:
                 self._definite(cue)
             out.append(cue)
@@ -302,9 +305,10 @@ class Attributor:
         return Speaker(word, SpeakerKind.PERSON, ent.name if ent else m.text, ent, strict=True)
 
     def _antecedent(self, gender: str | None, at: int) -> Mention | None:
-        """The most recent person of a compatible gender named before ``at``,
-        preferring one in subject position over an object ("relied on Putin")
-        or a possessive ("Putin’s war") in the last two paragraphs."""
+        """The person a he/she at ``at`` refers to: the most recent person of a compatible
+        gender who was a speaker or a sentence's subject ("Jane Doe noted ...", not "met
+        Jane Doe" or "Doe’s plan") in this or the two paragraphs before; failing that the
+        most recent compatible person named there."""
         i = bisect.bisect_left(self.starts, at) - 1
         fallback: Mention | None = None
         passages: set[int] = set()
@@ -312,19 +316,36 @@ class Attributor:
             m = self.outside[i]
             i -= 1
             passages.add(m.passage)
-            if len(passages) > 2 and fallback is not None:
+            if len(passages) > 3:
                 break
             if gender and self._gender(m) not in (None, gender):
                 continue
             if fallback is None:
                 fallback = m
-            before = self.body[max(0, m.start - 40):m.start]
-            title = _TITLE_END.search(before)
-            if title:
-                before = before[:title.start()]
-            if not (m.possessive or _PREP_BEFORE.search(before)):
+            if id(m) in self.speakers or self._is_subject(m):
                 return m
         return fallback
+
+    def _remember(self, start: int) -> None:
+        i = bisect.bisect_left(self.starts, start)
+        if i < len(self.outside) and self.outside[i].start <= start + 40:
+            self.speakers.add(id(self.outside[i]))
+
+    def _is_subject(self, m: Mention) -> bool:
+        """Does the mention open its sentence (after an introductory phrase or role words)?"""
+        if m.possessive:
+            return False
+        lo = max(0, m.start - 200)
+        before = self.body[lo:m.start]
+        cut = max(before.rfind("\n"), *(before.rfind(p) for p in (". ", "? ", "! ", ".” ", ".\" ", ": ")))
+        prefix = before[cut + 1:] if cut >= 0 else (before if lo == 0 else "")
+        title = _TITLE_END.search(prefix)
+        if title:
+            prefix = prefix[:title.start()]
+        if "," in prefix:
+            prefix = prefix.rsplit(",", 1)[1]  # "On Monday, Doe said"
+        words = re.findall(r"[\w’'\-]+", prefix)
+        return len(words) <= 5 and not any(w.lower() in _FUNCTION_WORDS or w.lower() in _SUBJECT_BREAK for w in words)
 
     def _gender(self, m: Mention) -> str | None:
         ent = self.cast.person_of.get(id(m))
@@ -378,6 +399,11 @@ _FUNCTION_WORDS = {"for", "what", "which", "who", "that", "to", "in", "on", "at"
                    "because", "but", "and", "or", "with", "by", "from", "than", "so", "then", "is", "was", "are",
                    "were", "this", "these", "those", "it", "he", "she", "they", "we", "i", "after", "before", "of",
                    "not", "no", "about", "how", "why", "whether", "there", "here", "has", "have", "had", "be"}
+
+
+# Verbs and prepositions that put a following name in object position.
+_SUBJECT_BREAK = {"said", "says", "told", "met", "called", "asked", "named", "against", "like", "under", "into",
+                  "between", "during", "over", "among", "behind", "toward", "towards", "via", "per", "an", "a"}
 
 
 def _role_gap(gap: str) -> bool:
