@@ -322,7 +322,7 @@ class Attributor:
                 continue
             if fallback is None:
                 fallback = m
-            if id(m) in self.speakers or self._is_subject(m):
+            if id(m) in self.speakers or self.is_subject(m):
                 return m
         return fallback
 
@@ -331,7 +331,7 @@ class Attributor:
         if i < len(self.outside) and self.outside[i].start <= start + 40:
             self.speakers.add(id(self.outside[i]))
 
-    def _is_subject(self, m: Mention) -> bool:
+    def is_subject(self, m: Mention) -> bool:
         """Does the mention open its sentence (after an introductory phrase or role words)?"""
         if m.possessive:
             return False

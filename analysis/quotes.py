@@ -36,6 +36,7 @@ from analysis.document import Document, Passage
 from analysis.people import build_cast, person_results
 from analysis.quotemarks import MarkedSpan, find_quoted, mask
 from analysis.results import OrganisationResult, PersonResult, QuoteKind, QuoteResult, SpeakerKind
+from analysis.runs import continue_runs
 from analysis.sentences import split_sentences
 
 _VERBISH_START = re.compile(
@@ -84,6 +85,7 @@ def extract_people_and_quotes(
     quotes = _merge_paragraphs(paras, [q for p in paras for q in _quotes_of(p)])
     for q in quotes:
         _attribute(q, paras, attributor)
+    continue_runs(quotes, paras, attributor)
     results: list[QuoteResult] = []
     for q in quotes:
         result = _result(q)
@@ -400,7 +402,7 @@ def _confidence(q: _Quote) -> float:
     if q.speaker is None:
         return 0.3
     base = {"after": 0.95, "before": 0.9, "elided": 0.8, "according": 0.8, "next": 0.75, "colon-subject": 0.7,
-            "previous": 0.8, "colon": 0.75, "loose": 0.6, "adjacent": 0.6}.get(q.how, 0.5)
+            "previous": 0.8, "colon": 0.75, "loose": 0.6, "adjacent": 0.6, "continuation": 0.7}.get(q.how, 0.5)
     if q.speaker.text and q.speaker.text.lower() in {"he", "she", "they", "i", "we"}:
         base -= 0.05
     return round(base, 2)
