@@ -172,7 +172,12 @@ def _in_sentence(para: _Para, span: MarkedSpan, sentence: int, attributor: Attri
         if c.subject is None or c.stem == "according to":
             continue
         head = min(c.start, c.subject_start if c.subject_start is not None else c.start)
-        if _ADJACENT.match(attributor.body[q_end:head]) or _lead_in(attributor.body[q_end:head]):
+        between = attributor.body[q_end:head]
+        if _ADJACENT.match(between) or _lead_in(between):
+            return c.subject, c, "after"
+        # '“…” of the plan, Jane Doe said': the writer's words finish the clause before the cue.
+        if len(re.findall(r"[\w’'\-]+", between)) <= 12 and not re.search(r"[“”\"‘;]|''", between) \
+                and between.rstrip().endswith(","):
             return c.subject, c, "after"
         break
     # (b) "Jane Doe said (that) … “…”": the nearest cue before, with its subject.
@@ -238,7 +243,7 @@ def _from_neighbours(q: _Quote, paras: list[_Para], attributor: Attributor):
     # Split quotation: '“…,” he told Newsweek. “…”' -- this sentence opens with the
     # quotation and the previous one holds an attributed quotation.
     a, _ = para.sentences[index]
-    opens = not para.masked[a:q.span.start - 1].strip()
+    opens = not para.masked[a:q.span.start - 1].strip(" '‘“\"")
     if index > 0 and opens and re.search(r"[“‘\"']x", para.masked[slice(*para.sentences[index - 1])]):
         for c in para.cues[index - 1]:
             if c.subject is not None and c.stem != "according to":
