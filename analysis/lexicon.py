@@ -73,6 +73,14 @@ _CUE_STEMS = {
     "denounce": ["denounce", "denounces", "denounced", "denouncing"],
     "criticise": ["criticised", "criticized", "criticises", "criticizes"],
     "hail": ["hailed", "hails"],
+    "blast": ["blasted", "blasts", "blasting"],
+    "slam": ["slammed", "slams", "slamming"],
+    "mock": ["mocked", "mocks", "mocking"],
+    "deride": ["derided", "derides", "deriding"],
+    "decry": ["decried", "decries", "decrying"],
+    "lambaste": ["lambasted", "lambastes", "lambasting"],
+    "characterise": ["characterized", "characterised", "characterizes", "characterises"],
+    "refer": ["referred to", "refers to", "referring to"],
     "praise": ["praised", "praises"],
     "assert": ["assert", "asserts", "asserted", "asserting"],
     "maintain": ["maintains", "maintained"],
@@ -89,9 +97,10 @@ CUE_WORDS["according to"] = "according to"
 # Verbs that name rather than quote when they have no speaker ("known as the
 # 'storm corps'", "the so-called 'axis'"): only attribute when a speaker is their subject.
 NAMING_CUES = {"call", "describe", "brand", "label", "dub", "dismiss", "condemn", "denounce", "criticise",
-               "hail", "praise", "accuse"}
+               "hail", "praise", "accuse", "blast", "slam", "mock", "deride", "decry", "lambaste",
+               "characterise", "refer"}
 # Cues weak enough that they only introduce indirect speech with "that".
-WEAK_INDIRECT = {"dismiss", "condemn", "denounce", "criticise", "hail", "praise", "believe", "think", "hope", "report", "estimate", "call", "describe", "brand",
+WEAK_INDIRECT = {"blast", "slam", "mock", "deride", "decry", "lambaste", "characterise", "refer", "dismiss", "condemn", "denounce", "criticise", "hail", "praise", "believe", "think", "hope", "report", "estimate", "call", "describe", "brand",
                  "label", "dub", "accuse", "urge", "ask", "recall", "continue", "go on", "put it",
                  "comment", "agree", "counter", "post", "tweet", "promise", "pledge", "vow"}
 # Cues after which the noun phrase that follows is the speaker ("said Jane Doe").

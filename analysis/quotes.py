@@ -363,7 +363,9 @@ def _governs(q: _Quote, text: str) -> bool:
         between = para.masked[q.cue.end - base:q.span.start - 1]
         n = len(re.findall(r"[\w’'\-]+", between))
         if is_naming_cue(q.cue):
-            return n <= 4 and q.speaker.strict
+            # "Doe called the plan “reckless”", "Doe criticised the law as a “crazy system”".
+            # Only the first quotation after the cue is what the speaker called something.
+            return (n <= 4 or (n <= 8 and not re.search(r"x[”’\"']", between))) and q.speaker.strict
         return n <= 25 and "." not in between.replace("U.S.", "")
     # '“…,” she said. “Nobody slept.”' continues a quotation; a short term is never
     # attributed from the following sentence.
