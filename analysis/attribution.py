@@ -19,6 +19,7 @@ from analysis.lexicon import (
     ANON_ORG_NOUNS,
     CUE_RE,
     CUE_WORDS,
+    DOCUMENT_NOUNS,
     FILLER_WORDS,
     INVERTIBLE,
     NAMING_CUES,
@@ -31,7 +32,7 @@ from analysis.orgs import canonical_org, org_kind
 from analysis.people import Cast, Entity
 from analysis.results import SpeakerKind
 
-_NOUNS = sorted(set(ANON_HUMAN_NOUNS) | set(ANON_ORG_NOUNS), key=len, reverse=True)
+_NOUNS = sorted(set(ANON_HUMAN_NOUNS) | set(ANON_ORG_NOUNS) | set(DOCUMENT_NOUNS), key=len, reverse=True)
 _NOUN_ALT = "|".join(re.escape(n) for n in _NOUNS)
 _POSTMOD = r"(?:\s+(?:with|from|at|in|of|close to|familiar with|based in|inside|within|for|who\s+\w+)\s+[^,;:“”\"‘’]{1,60}?)?"
 _DET = r"(?:a|an|the|one|another|some|several|two|three|four|five|many|other|senior|top|most|few)"
@@ -162,7 +163,7 @@ class Attributor:
         # Nearest first; at an equal end a person beats a description, which beats an
         # organisation ("an émigré with close links to the Kremlin" said; "Ministry
         # of Defence spokeswoman Claire Dunn" said).
-        rank = {SpeakerKind.PERSON: 0, SpeakerKind.ANONYMOUS: 1, SpeakerKind.ORGANISATION: 2}
+        rank = {SpeakerKind.PERSON: 0, SpeakerKind.ANONYMOUS: 1, SpeakerKind.ORGANISATION: 2, SpeakerKind.DOCUMENT: 2}
         candidates.sort(key=lambda c: (-c[0], rank.get(c[2].kind, 3), c[1]))
         # "with the state media proclaiming": an absolute clause, not a prepositional object.
         absolute = cue.word.lower().endswith("ing")
@@ -232,7 +233,8 @@ class Attributor:
             intro = found.group(0)
         if intro:
             intro = re.split(r",|\s+(?:said|told|says|added|warned|had|has|was|is|were|are)\b", intro)[0].strip()
-            cue.subject = Speaker(subject.text, SpeakerKind.ANONYMOUS, intro)
+            kind = SpeakerKind.DOCUMENT if subject.kind == SpeakerKind.DOCUMENT else SpeakerKind.ANONYMOUS
+            cue.subject = Speaker(subject.text, kind, intro)
 
     def _right_subject(self, cue: Cue, right: str, at: int, according: bool) -> None:
         stripped = len(right) - len(right.lstrip())
@@ -253,7 +255,8 @@ class Attributor:
                 text = np.group(1).strip()
                 if text.lower() in _VAGUE_SOURCES or re.sub(r"^\w+\s+", "", text.lower()) in _VAGUE_SOURCES:
                     return
-                kind = SpeakerKind.ORGANISATION if _is_org_noun(text) or text[:1].isupper() else SpeakerKind.ANONYMOUS
+                kind = SpeakerKind.DOCUMENT if _is_document_noun(text) else \
+                    SpeakerKind.ORGANISATION if _is_org_noun(text) or text[:1].isupper() else SpeakerKind.ANONYMOUS
                 cue.subject, cue.subject_start, cue.inverted = Speaker(text, kind, text), pos, True
             return
         m = _ANON_RIGHT.match(right)
@@ -426,18 +429,33 @@ def gap_ok(gap: str) -> bool:
             and "," not in g:
         return True
     relative = re.match(r",\s*(?:who|which|speaking|writing)\b", g) is not None  # ", who asked not to be named,"
-    if g.startswith(",") and len(words) <= 30 and (relative or not CUE_RE.search(g)):
+    verbs = [c for c in CUE_RE.finditer(g) if not _NOUN_USE.search(g[:c.start()])]  # not "one of the states"
+    if g.startswith(",") and len(words) <= 30 and (relative or not verbs):
         tail = g.rsplit(",", 1)[1] if g.count(",") > 1 or g.endswith(",") else ""
         return all(w.lower() in FILLER_WORDS or w.lower().endswith("ly") for w in re.findall(r"[\w’'\-]+", tail))
     return bool(re.fullmatch(r"\(\w+\)", g))  # "Jane Doe (pictured) said"
 
 
 def _describe(text: str) -> Speaker:
-    """An unnamed speaker: an institution ("the foreign ministry") or a description."""
+    """An unnamed speaker: a text ("the report"), an institution ("the foreign ministry") or a description."""
+    if _is_document_noun(text):
+        return Speaker(text, SpeakerKind.DOCUMENT, text)
     if _is_org_noun(text):
         name = canonical_org(text) if org_kind(text) else text
         return Speaker(text, SpeakerKind.ORGANISATION, name)
     return Speaker(text, SpeakerKind.ANONYMOUS, text)
+
+
+def _head_noun(text: str) -> str:
+    return _POSTMOD_SPLIT.split(text.lower())[0].strip()
+
+
+def _is_document_noun(text: str) -> bool:
+    """"the report", "a Homeland Security memo", "the ad" -- but "the ad’s narrator" is a person."""
+    head = _head_noun(text)
+    if any(re.search(rf"\b{re.escape(n)}s?$", head) for n in ANON_HUMAN_NOUNS):
+        return False
+    return any(re.search(rf"\b{re.escape(n)}s?$", head) for n in DOCUMENT_NOUNS)
 
 
 def _is_org_noun(text: str) -> bool:

@@ -177,13 +177,25 @@ ANON_HUMAN_NOUNS = [
     "palestinian", "iranian", "official", "émigré", "emigre", "defector", "colleague", "friend",
     "ally", "insider", "strategist", "planner", "investigator", "agent", "operative", "civilian",
     "refugee", "voter", "protester", "student", "woman", "man", "doctor", "nurse", "teacher",
+    "announcer", "narrator", "questioner", "businessman", "businesswoman", "senator", "congressman",
+    "congresswoman", "nominee", "candidate", "judge", "lawyer", "attorney", "reader", "host", "anchor",
+    "moderator", "organizer", "organiser", "chairman", "chairwoman", "widow", "pollster", "columnist",
+    "author", "reporter", "correspondent", "father", "mother", "wife", "husband",
+]
+# Speakers that are texts: "the report said", "the ad's narrator says" is a person, "the clip says" is not.
+DOCUMENT_NOUNS = [
+    "report", "statement", "memo", "document", "letter", "ad", "advertisement", "clip", "spot", "book",
+    "article", "piece", "study", "survey", "brief", "ruling", "filing", "lawsuit", "complaint", "bylaws",
+    "editorial", "tweet", "video", "press release", "release", "transcript", "website", "column",
+    "indictment", "petition", "email", "resolution", "communique", "communiqué", "analysis",
 ]
 ANON_ORG_NOUNS = [
     "media", "state media", "ministry", "government", "kremlin", "embassy", "agency", "army",
     "military", "statement", "spokesman's office", "office", "department", "police", "authorities",
     "administration", "white house", "pentagon", "council", "committee", "newspaper", "broadcaster",
     "outlet", "report", "document", "memo", "regime", "company", "firm", "group", "party",
-    "command", "headquarters", "commission", "court", "parliament", "cabinet", "presidency",
+    "command", "headquarters", "commission", "court", "parliament", "cabinet", "presidency", "campaign",
+    "network", "magazine", "board",
     "foreign ministry", "defence ministry", "defense ministry", "news agency", "tv", "television",
 ]
 
