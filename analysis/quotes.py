@@ -143,7 +143,29 @@ def _has_own_attribution(para: _Para) -> bool:
     return any(c.subject is not None for cues in para.cues for c in cues)
 
 
+_DASH_SIGNATURE = re.compile(r"\s*[―—–]\s*")
+
+
+def _signed(q: _Quote, attributor: Attributor) -> Speaker | None:
+    """'“…” ― Jane Doe': a quotation signed with a dash and a name (vox pops, epigraphs)."""
+    para, span = q.end_para or q.para, q.end_span or q.span
+    if not span.closed:
+        return None
+    at = para.passage.start + span.end + 1
+    dash = _DASH_SIGNATURE.match(attributor.body, at)
+    if dash is None:
+        return None
+    people = attributor.mentions_in(dash.end(), dash.end() + 60)
+    if people and people[0].start == dash.end():
+        return attributor.person_speaker(people[0])
+    return None
+
+
 def _attribute(q: _Quote, paras: list[_Para], attributor: Attributor) -> None:
+    signed = _signed(q, attributor)
+    if signed is not None:
+        q.speaker, q.cue, q.how = signed, None, "after"
+        return
     for para, span, sentence in _positions(q):
         found = _in_sentence(para, span, sentence, attributor)
         if found is not None:
