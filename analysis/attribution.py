@@ -45,11 +45,13 @@ _ANON_RIGHT = re.compile(rf"^\s*((?i:{_DET})\s+(?:[\w’'\-]+\s+){{0,4}}?(?i:{_N
                          rf"(?:\s+(?i:{_NOUN_ALT})(?:s|es)?\b)?"  # "a European diplomat"
                          r"(?:\s+(?:from|in|at|with|of|familiar with|close to|based in)\s+[^,;:.“”\"‘’()]{1,50}?"
                          r"(?=\s*(?:[,.;:]|$)))?)\b")
+_HUMAN_ALT = "|".join(re.escape(n) for n in sorted(ANON_HUMAN_NOUNS, key=len, reverse=True))
+_BARE_PLURAL = re.compile(rf"(?:^|[\s”\"’,—])((?:[\w.\-]+\s+){{0,2}}?(?i:{_HUMAN_ALT})s)$")
 _BARE_DEFINITE = re.compile(r"(?i:the)\s+([a-z]+)")
 _COMPANY_NOUNS = {"company", "firm", "group", "manufacturer", "maker", "producer", "corporation", "business"}
 _ANON_ANY = re.compile(rf"\b(?i:{_DET})\s+(?:[\w’'\-]+\s+){{0,3}}?(?i:{_NOUN_ALT})(?:s|es)?\b")
 _POSTMOD_SPLIT = re.compile(r"\s+(?:with|from|at|in|of|close to|familiar with|based in|inside|within|for|who)\s+")
-_PRONOUN = re.compile(r"\b(he|she|they|I|we)\b", re.I)
+_PRONOUN = re.compile(r"\b(he|she|they|it|I|we)\b", re.I)
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|so|widely|often)\s*-?\s*$", re.I)
 _NOUN_USE = re.compile(r"\b(?:a|an|the|his|her|their|its|our|my|in|of|with|these|those|such|any|"
                        r"no|this|whose|your|on|by|from|and)\s+$", re.I)
@@ -97,6 +99,7 @@ class Attributor:
         self.starts = [m.start for m in self.outside]
         self.orgs = [m for m in cast.org_mentions if not m.in_quote]
         self.speakers: set[int] = set()  # ids of mentions that were the subject of a cue so far
+        self.history: list[tuple[int, Speaker]] = []  # (cue offset, subject) of every cue so far
 
     # -- cues -------------------------------------------------------------
     def cues(self, masked: str, offset: int) -> list[Cue]:
@@ -119,6 +122,8 @@ class Attributor:
             self._resolve(cue, masked, offset)
             if cue.subject is not None and cue.subject_start is not None and cue.subject.kind == SpeakerKind.PERSON:
                 self._remember(cue.subject_start)
+            if cue.subject is not None and cue.subject.text and cue.subject.text.lower() not in {"it", "they"}:
+                self.history.append((cue.start, cue.subject))
             if cue.subject is not None and cue.subject.kind != SpeakerKind.PERSON:
                 self._definite(cue)
             out.append(cue)
@@ -196,7 +201,10 @@ class Attributor:
         window_start = max(0, len(trimmed) - 140)
         m = _ANON_LEFT.search(trimmed[window_start:])
         if not m:
-            return None
+            bare = _BARE_PLURAL.search(trimmed)  # "officials said", "Republican lawmakers said"
+            if bare is None or any(w.lower() in _FUNCTION_WORDS for w in bare.group(1).split()):
+                return None
+            return bare.end(1), bare.start(1), _describe(bare.group(1))
         text = m.group(0).strip().lstrip(",").strip()
         start = window_start + m.start() + m.group(0).find(text)
         if text[:1].isupper() and not re.match(rf"(?i){_DET}\b", text) and start > 0 and left[start - 2:start].strip() != ",":
@@ -299,8 +307,8 @@ class Attributor:
                 ent = next((e for e in self.cast.people if e.is_author), None)
                 return Speaker(word, SpeakerKind.PERSON, self.authors[0], ent, strict=False)
             return None
-        if low == "they":
-            return None
+        if low in {"they", "it"}:
+            return self._group_antecedent(low, word, at)
         m = self._antecedent(PRONOUNS.get(low), at)
         if m is None:
             return None
@@ -328,6 +336,24 @@ class Attributor:
             if id(m) in self.speakers or self.is_subject(m):
                 return m
         return fallback
+
+    def _group_antecedent(self, low: str, word: str, at: int) -> Speaker | None:
+        """it -> the latest organisation or document that spoke; they -> the latest group
+        that spoke ("officials", "the ministry", "Jane Doe and John Roe"), within 1,500
+        characters and never across a person who spoke since."""
+        for pos, speaker in reversed(self.history):
+            if pos >= at:
+                continue
+            if at - pos > 1500:
+                return None
+            plural = speaker.kind == SpeakerKind.ANONYMOUS and re.search(r"[^s]s$", speaker.text or "")
+            group = speaker.kind in (SpeakerKind.ORGANISATION, SpeakerKind.DOCUMENT) or " and " in (speaker.text or "")
+            if (low == "it" and speaker.kind in (SpeakerKind.ORGANISATION, SpeakerKind.DOCUMENT)) or \
+                    (low == "they" and (plural or group)):
+                return Speaker(word, speaker.kind, speaker.name, speaker.entity, strict=False)
+            if speaker.kind == SpeakerKind.PERSON:
+                return None
+        return None
 
     def _remember(self, start: int) -> None:
         i = bisect.bisect_left(self.starts, start)
