@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 
 from analysis.document import Document
 from analysis.evaluation import fold
-from analysis.lexicon import ANON_HUMAN_NOUNS, ANON_ORG_NOUNS, TITLES
+from analysis.lexicon import ANON_HUMAN_NOUNS, ANON_ORG_NOUNS, CUE_WORDS, TITLES
 from analysis.mentions import gender_of
 from analysis.pipeline import Extraction
 from analysis.polnear import Annotated, GoldAttribution
@@ -223,8 +223,8 @@ def is_pronoun(source: str) -> bool:
 
 
 def _person_like(source: str) -> bool:
-    tokens = [t for t in _head(source).split() if fold(t) not in _TITLE_WORDS]
-    return bool(tokens) and tokens[-1][:1].isupper() and not _is_org(source)
+    tokens = _head(source).split()
+    return bool(tokens) and tokens[-1][:1].isupper() and fold(tokens[-1]) not in {"the", "a", "an"} and not _is_org(source)
 
 
 def _is_org(source: str) -> bool:
@@ -237,6 +237,9 @@ def _resolve_pronouns(article: Annotated, quotes: list[GoldQuote]) -> None:
     sources = sorted((a.source[0][0], a.source_text(text)) for a in article.attributions if a.source)
     for q in quotes:
         word = fold(q.source)
+        if word in _RELATIVES and q.attribution.source:
+            q.referent = _relative_antecedent(text, q.attribution.source[0][0])
+            continue
         if word not in _PRONOUNS or word in {"i", "we", "me", "us"} or not q.attribution.source:
             continue
         at = q.attribution.source[0][0]
@@ -256,6 +259,17 @@ def _resolve_pronouns(article: Annotated, quotes: list[GoldQuote]) -> None:
 
 
 _RELATIVES = {"who", "which", "that", "whom", "whose"}
+
+
+def _relative_antecedent(text: str, at: int) -> str | None:
+    """'Jane Doe, who said …' / 'the study -- which notes …': the phrase the relative follows."""
+    before = re.sub(r"[\s,(—–-]+$", "", text[max(0, at - 120):at])
+    before = re.split(r"[.;:!?\n“”\"]|--", before)[-1]
+    names = re.findall(r"(?:[A-Z][\w.’'\-]*\s+)*[A-Z][\w’'\-]*", before)
+    if names and before.rstrip().endswith(names[-1]):
+        return names[-1]
+    words = before.split()
+    return " ".join(words[-4:]) if words else None
 _HUMAN = re.compile(r"(?i)\b(?:man|woman|men|women|mother|father|wife|husband|son|daughter|questioner|"
                     r"candidate|nominee|senator|representative|" + "|".join(re.escape(n) for n in ANON_HUMAN_NOUNS)
                     + r")s?\b")
@@ -271,7 +285,9 @@ def _agrees(source: str, gender: str) -> bool:
 
 
 def _name_part(source: str) -> str:
-    tokens = [t for t in _head(source).split() if fold(t) not in _TITLE_WORDS and t[:1].isupper()]
+    words = _head(source).split()
+    # Titles go, but never the last word: "Mr. King" is King.
+    tokens = [t for k, t in enumerate(words) if t[:1].isupper() and (k == len(words) - 1 or fold(t) not in _TITLE_WORDS)]
     return " ".join(tokens)
 
 
@@ -396,8 +412,8 @@ def score_article(article: Annotated, extraction: Extraction, raw_of: list[int])
             continue
         score.matched += 1
         score.matched_direct += not g.mixed
-        if not g.source:
-            continue
+        if not g.source or fold(g.source) in CUE_WORDS:
+            continue  # no source, or a cue word marked as the source (an annotation slip)
         score.judged += 1
         _, q, span = best[k]
         targets = g.referent.split(" | ") if g.referent else [g.source]
