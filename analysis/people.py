@@ -47,6 +47,9 @@ class Cast:
     orgs: list[OrganisationResult]
 
 
+_PLACE_PREP = re.compile(r"\b(?:in|to|from|at|of|near|into|across|outside)\s+(?:the\s+)?$", re.I)
+
+
 def build_cast(doc: Document, quoted: dict[int, list[tuple[int, int]]]) -> Cast:
     """``quoted`` maps a passage index to its quoted spans (passage-relative)."""
     mentions: list[tuple[Mention, str, int]] = []  # mention, passage text, passage start
@@ -63,10 +66,20 @@ def build_cast(doc: Document, quoted: dict[int, list[tuple[int, int]]]) -> Cast:
     for m, text, start in mentions:
         m.kind = classify(m, text, m.start - start, set())
     surnames = _known_surnames(doc, [m for m, _, _ in mentions if m.kind == "person"])
-    for m, _, _ in mentions:
+    for m, text, start in mentions:
         if m.kind == "unknown" and fold(m.text) in surnames:
             m.kind, m.evidence = "person", "alias"
+        elif m.kind in ("place", "other") and " " not in m.text and fold(m.text) in surnames \
+                and not _PLACE_PREP.search(text[max(0, m.start - start - 12):m.start - start]):
+            # "Gen. Norman Ham ... Ham said": a surname that is also a place or a word.
+            m.kind, m.evidence = "person", "alias"
     _ask_ner(doc, [(m, text, start) for m, text, start in mentions if m.kind == "unknown"])
+    # Names NER recognised ("Gen. Norman Ham") make their surnames known too ("Ham said").
+    surnames = _known_surnames(doc, [m for m, _, _ in mentions if m.kind == "person"])
+    for m, text, start in mentions:
+        if m.kind in ("place", "other") and " " not in m.text and fold(m.text) in surnames \
+                and not _PLACE_PREP.search(text[max(0, m.start - start - 12):m.start - start]):
+            m.kind, m.evidence = "person", "alias"
     persons = [m for m, _, _ in mentions if m.kind == "person"]
     entities, person_of = _group_people(doc, persons)
     _add_roles(doc, entities)
