@@ -215,7 +215,7 @@ def gold_quotes(article: Annotated, starts: list[int], ends: list[int]) -> list[
 
 def _head(source: str) -> str:
     """The source's head phrase: before an appositive or relative clause."""
-    return re.split(r",|\s+who\b|\s+\(", source)[0].strip()
+    return re.split(r",|\s+who\b|\s+\(|\s+(?:of|from|at|with|for)\s+(?:the\s+)?[A-Z]", source)[0].strip()
 
 
 def is_pronoun(source: str) -> bool:
