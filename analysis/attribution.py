@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from analysis.lexicon import (
     ANON_HUMAN_NOUNS,
@@ -75,6 +75,7 @@ class Speaker:
     name: str | None  # canonical person name, organisation, or the description
     entity: Entity | None = None
     strict: bool = True
+    partners: list[Speaker] = field(default_factory=list)  # "Jane Doe and John Roe said": the others
 
 
 @dataclass(slots=True)
@@ -185,6 +186,8 @@ class Attributor:
                            and left[c[0]:].lstrip().startswith(",") and c[0] <= start), None)
             if person is not None:
                 _, start, speaker = person
+        if speaker.kind == SpeakerKind.PERSON:
+            start, speaker = _joint(left, start, speaker, candidates)
         cue.subject, cue.subject_start = speaker, offset + start
         return True
 
@@ -350,7 +353,7 @@ class Attributor:
             group = speaker.kind in (SpeakerKind.ORGANISATION, SpeakerKind.DOCUMENT) or " and " in (speaker.text or "")
             if (low == "it" and speaker.kind in (SpeakerKind.ORGANISATION, SpeakerKind.DOCUMENT)) or \
                     (low == "they" and (plural or group)):
-                return Speaker(word, speaker.kind, speaker.name, speaker.entity, strict=False)
+                return replace(speaker, text=word, strict=False)
             if speaker.kind == SpeakerKind.PERSON:
                 return None
         return None
@@ -438,6 +441,21 @@ _SUBJECT_BREAK = {"said", "says", "told", "met", "called", "asked", "named", "ag
 def _role_gap(gap: str) -> bool:
     return _ROLE_GAP.fullmatch(gap) is not None and not any(
         w.lower() in _FUNCTION_WORDS for w in re.findall(r"[\w’'\-/]+", gap))
+
+
+def _joint(left: str, start: int, speaker: Speaker, candidates) -> tuple[int, Speaker]:
+    """'Jane Doe and John Roe said', 'Doe, Roe and Poe said': every person named is a speaker."""
+    people = {end: (begin, sp) for end, begin, sp in candidates if sp.kind == SpeakerKind.PERSON}
+    group = [speaker]
+    first = start
+    while (link := re.search(r"(?:\s+and|,)\s+$", left[:first])) is not None and link.start() in people:
+        first, other = people[link.start()]
+        group.insert(0, other)
+    if len(group) == 1:
+        return start, speaker
+    last_end = max(e for e, (b, sp) in people.items() if sp is speaker)
+    lead = replace(group[0], text=left[first:last_end], partners=group[1:])
+    return first, lead
 
 
 def gap_ok(gap: str) -> bool:

@@ -230,6 +230,12 @@ ORG_HEADS = {
     "ltd": "company", "group": "company", "holdings": "company", "airlines": "company",
     "association": "other", "federation": "other", "league": "other", "movement": "other",
     "front": "other", "coalition": "other", "club": "other", "church": "other",
+    # Not people either: venues and plural bodies ("Café Lumière said", "Youth Councils said").
+    "councils": "government", "committees": "government", "unions": "other", "associations": "other",
+    "cafe": "company", "restaurant": "company", "bakery": "company", "bistro": "company", "hotel": "company",
+    "brewery": "company", "diner": "company", "llc": "company", "plc": "company", "industries": "company",
+    "hospital": "other", "clinic": "other", "museum": "other", "gallery": "other", "theatre": "other",
+    "theater": "other", "library": "other",
 }
 
 # Words that keep a possessive inside an organisation name ("Korean People's Army").

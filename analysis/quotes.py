@@ -29,7 +29,7 @@ Decisions (documented because the rules are judgement calls):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from analysis.attribution import Attributor, Cue, Speaker, is_naming_cue
 from analysis.document import Document, Passage
@@ -93,6 +93,12 @@ def extract_people_and_quotes(
             results.append(result)
             if q.speaker and q.speaker.entity is not None:
                 q.speaker.entity.quoted = True
+            # Several speakers ("Jane Doe and John Roe said"): the quote is each one's.
+            for partner in q.speaker.partners if q.speaker and result.speaker else []:
+                results.append(replace(result, speaker=partner.name, speaker_kind=partner.kind,
+                                       speaker_text=partner.text))
+                if partner.entity is not None:
+                    partner.entity.quoted = True
     results.extend(_indirect(paras))
     results.sort(key=lambda r: r.start)
     return person_results(cast), cast.orgs, results
