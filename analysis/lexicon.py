@@ -81,6 +81,7 @@ _CUE_STEMS = {
     "lambaste": ["lambasted", "lambastes", "lambasting"],
     "characterise": ["characterized", "characterised", "characterizes", "characterises"],
     "refer": ["referred to", "refers to", "referring to"],
+    "read": ["reads"],  # "the letter reads"
     "praise": ["praised", "praises"],
     "assert": ["assert", "asserts", "asserted", "asserting"],
     "maintain": ["maintains", "maintained"],
@@ -106,7 +107,7 @@ WEAK_INDIRECT = {"blast", "slam", "mock", "deride", "decry", "lambaste", "charac
 # Cues after which the noun phrase that follows is the speaker ("said Jane Doe").
 INVERTIBLE = {"say", "add", "note", "warn", "argue", "explain", "write", "ask", "reply", "continue",
               "declare", "state", "admit", "observe", "remark", "tweet", "insist", "claim", "stress",
-              "suggest", "respond", "recall", "conclude", "caution", "predict", "quip", "joke"}
+              "suggest", "respond", "recall", "conclude", "caution", "predict", "quip", "joke", "report"}
 
 _cue_alt = "|".join(sorted((re.escape(c) for c in CUE_WORDS), key=len, reverse=True))
 CUE_RE = re.compile(rf"\b(?:{_cue_alt})\b", re.IGNORECASE)

@@ -201,7 +201,7 @@ def _in_sentence(para: _Para, span: MarkedSpan, sentence: int, attributor: Attri
             continue
         head = min(c.start, c.subject_start if c.subject_start is not None else c.start)
         between = attributor.body[q_end:head]
-        if _ADJACENT.match(between) or _lead_in(between):
+        if _ADJACENT.match(between) or _lead_in(between) or _AS_PUT_IT.fullmatch(between):
             return c.subject, c, "after"
         # '“…” of the plan, Jane Doe said': the writer's words finish the clause before the cue.
         if len(re.findall(r"[\w’'\-]+", between)) <= 12 and not re.search(r"[“”\"‘;]|''", between) \
@@ -241,6 +241,7 @@ def _in_sentence(para: _Para, span: MarkedSpan, sentence: int, attributor: Attri
     return None
 
 
+_AS_PUT_IT = re.compile(r"[\s,.”’\"']*as\s+")  # '“…,” as a ministry memo put it'
 _NOT_PREMODIFIER = {"for", "what", "which", "who", "that", "to", "in", "on", "at", "as", "when", "while", "if",
                     "because", "but", "and", "or", "with", "by", "from", "than", "so", "then", "is", "was",
                     "are", "were", "this", "these", "those", "it", "he", "she", "they", "we", "i", "after", "before"}
