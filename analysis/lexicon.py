@@ -67,7 +67,7 @@ _CUE_STEMS = {
     "brand": ["branded", "brands"],
     "label": ["labelled", "labeled"],
     "dub": ["dubbed"],
-    "accuse": ["accused", "accuses"],
+    "accuse": ["accused", "accuses", "accusing"],
     "dismiss": ["dismiss", "dismisses", "dismissed", "dismissing"],
     "condemn": ["condemn", "condemns", "condemned", "condemning"],
     "denounce": ["denounce", "denounces", "denounced", "denouncing"],

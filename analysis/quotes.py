@@ -359,7 +359,7 @@ def _result(q: _Quote) -> QuoteResult | None:
     governed = _governs(q, text)
     if words <= 4 and not governed:
         return None  # a term, a name, a scare quote
-    if words <= 8 and _title_case(text) and q.how not in {"after"}:
+    if words <= 8 and _title_case(text) and q.how not in {"after"} and not _names_it(q):
         return None  # a title or a name in quotation marks
     kind = _kind(q, text, words)
     speaker = q.speaker
@@ -396,9 +396,21 @@ def _governs(q: _Quote, text: str) -> bool:
             # Only the first quotation after the cue is what the speaker called something.
             return (n <= 4 or (n <= 8 and not re.search(r"x[”’\"']", between))) and q.speaker.strict
         return n <= 25 and "." not in between.replace("U.S.", "")
+    if q.how == "according":
+        # "According to Jane Doe, the move reeks of “fear”": the source of the whole sentence.
+        return True
     # '“…,” she said. “Nobody slept.”' continues a quotation; a short term is never
     # attributed from the following sentence.
     return q.how == "previous"
+
+
+def _names_it(q: _Quote) -> bool:
+    """'Doe called the winner “Miss Piggy”': a naming cue close before gives even a
+    title-cased quotation its speaker."""
+    if q.how != "before" or q.cue is None or not is_naming_cue(q.cue) or q.speaker is None or not q.speaker.strict:
+        return False
+    between = q.para.masked[q.cue.end - q.para.passage.start:q.span.start - 1]
+    return len(re.findall(r"[\w’'\-]+", between)) <= 4 and not re.search(r"x[”’\"']", between)
 
 
 def _title_case(text: str) -> bool:
