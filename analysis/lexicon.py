@@ -82,7 +82,15 @@ _CUE_STEMS = {
     "characterise": ["characterized", "characterised", "characterizes", "characterises"],
     "refer": ["referred to", "refers to", "referring to"],
     "read": ["reads"],  # "the letter reads"
-    "praise": ["praised", "praises"],
+    "praise": ["praised", "praises", "praising"],
+    "thank": ["thanked", "thanks", "thanking"],
+    "answer": ["answered", "answers", "answering"],
+    "shoot back": ["shot back", "fired back", "hit back", "shoots back", "fires back", "hits back"],
+    "write back": ["wrote back"],
+    "recount": ["recounted", "recounts", "recounting"],
+    "scoff": ["scoffed", "scoffs"],
+    "exclaim": ["exclaimed", "exclaims"],
+    "demand": ["demanded", "demands"],
     "assert": ["assert", "asserts", "asserted", "asserting"],
     "maintain": ["maintains", "maintained"],
     "reiterate": ["reiterate", "reiterates", "reiterated", "reiterating"],
@@ -97,17 +105,18 @@ CUE_WORDS["according to"] = "according to"
 
 # Verbs that name rather than quote when they have no speaker ("known as the
 # 'storm corps'", "the so-called 'axis'"): only attribute when a speaker is their subject.
-NAMING_CUES = {"call", "describe", "brand", "label", "dub", "dismiss", "condemn", "denounce", "criticise",
+NAMING_CUES = {"thank", "call", "describe", "brand", "label", "dub", "dismiss", "condemn", "denounce", "criticise",
                "hail", "praise", "accuse", "blast", "slam", "mock", "deride", "decry", "lambaste",
                "characterise", "refer"}
 # Cues weak enough that they only introduce indirect speech with "that".
-WEAK_INDIRECT = {"blast", "slam", "mock", "deride", "decry", "lambaste", "characterise", "refer", "dismiss", "condemn", "denounce", "criticise", "hail", "praise", "believe", "think", "hope", "report", "estimate", "call", "describe", "brand",
+WEAK_INDIRECT = {"thank", "demand", "blast", "slam", "mock", "deride", "decry", "lambaste", "characterise", "refer", "dismiss", "condemn", "denounce", "criticise", "hail", "praise", "believe", "think", "hope", "report", "estimate", "call", "describe", "brand",
                  "label", "dub", "accuse", "urge", "ask", "recall", "continue", "go on", "put it",
                  "comment", "agree", "counter", "post", "tweet", "promise", "pledge", "vow"}
 # Cues after which the noun phrase that follows is the speaker ("said Jane Doe").
 INVERTIBLE = {"say", "add", "note", "warn", "argue", "explain", "write", "ask", "reply", "continue",
               "declare", "state", "admit", "observe", "remark", "tweet", "insist", "claim", "stress",
-              "suggest", "respond", "recall", "conclude", "caution", "predict", "quip", "joke", "report"}
+              "suggest", "respond", "recall", "conclude", "caution", "predict", "quip", "joke", "report",
+              "answer", "shoot back", "recount", "scoff", "exclaim"}
 
 _cue_alt = "|".join(sorted((re.escape(c) for c in CUE_WORDS), key=len, reverse=True))
 CUE_RE = re.compile(rf"\b(?:{_cue_alt})\b", re.IGNORECASE)
