@@ -112,9 +112,21 @@ def _ask_ner(doc: Document, unknown: list[tuple[Mention, str, int]]) -> None:
         right_dot = text.find(". ", rel + len(m.text))
         right = min(len(text), rel + len(m.text) + 150) if right_dot == -1 else min(right_dot + 1, rel + len(m.text) + 150)
         windows.append((m, text[left:right], rel - left))
-    labels = ner_labels([w for _, w, _ in windows])
-    for (m, _, rel), ents in zip(windows, labels, strict=True):
-        label = next((lab for s, e, lab in ents if s <= rel < e or rel <= s < rel + len(m.text)), None)
+    # NER is the costly step: a name repeated through the article is read in its first two
+    # sentences only, and a sentence holding several unknown names is read once.
+    asked: dict[str, list[tuple[str, int]]] = {}
+    for m, window, rel in windows:
+        if len(asked.setdefault(m.text, [])) < 2:
+            asked[m.text].append((window, rel))
+    distinct = list(dict.fromkeys(w for pairs in asked.values() for w, _ in pairs))
+    by_window = dict(zip(distinct, ner_labels(distinct), strict=True))
+    label_of: dict[str, str | None] = {}
+    for text, pairs in asked.items():
+        found = [next((lab for s, e, lab in by_window[w] if s <= rel < e or rel <= s < rel + len(text)), None)
+                 for w, rel in pairs]
+        label_of[text] = next((lab for lab in found if lab is not None), None)
+    for m, _, _ in windows:
+        label = label_of[m.text]
         if label == "PERSON" and len(m.text) > 2:
             m.kind, m.evidence = "person", "ner"
         elif label == "ORG":
