@@ -490,6 +490,15 @@ def _describe(text: str) -> Speaker:
     return Speaker(text, SpeakerKind.ANONYMOUS, text)
 
 
+def _ends_with(nouns) -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True)) + r")s?$")
+
+
+_ENDS_HUMAN = _ends_with(ANON_HUMAN_NOUNS)
+_ENDS_DOCUMENT = _ends_with(DOCUMENT_NOUNS)
+_ENDS_ORG = _ends_with(ANON_ORG_NOUNS)
+
+
 def _head_noun(text: str) -> str:
     return _POSTMOD_SPLIT.split(text.lower())[0].strip()
 
@@ -497,15 +506,13 @@ def _head_noun(text: str) -> str:
 def _is_document_noun(text: str) -> bool:
     """"the report", "a Homeland Security memo", "the ad" -- but "the ad’s narrator" is a person."""
     head = _head_noun(text)
-    if any(re.search(rf"\b{re.escape(n)}s?$", head) for n in ANON_HUMAN_NOUNS):
-        return False
-    return any(re.search(rf"\b{re.escape(n)}s?$", head) for n in DOCUMENT_NOUNS)
+    return not _ENDS_HUMAN.search(head) and _ENDS_DOCUMENT.search(head) is not None
 
 
 def _is_org_noun(text: str) -> bool:
     """Is the head noun (before any "with ..."/"from ..." postmodifier) an institution?"""
     head = _POSTMOD_SPLIT.split(text.lower())[0]
-    return any(re.search(rf"\b{re.escape(n)}s?$", head) for n in ANON_ORG_NOUNS)
+    return _ENDS_ORG.search(head) is not None
 
 
 def is_naming_cue(cue: Cue) -> bool:
