@@ -238,9 +238,21 @@ def _in_sentence(para: _Para, span: MarkedSpan, sentence: int, attributor: Attri
         speaker = attributor.clause_subject(lead, base + sent_start)
         if speaker is not None:
             return speaker, None, "colon-subject"
+    # "Doe’s claim that there were “thousands of shootings”": a possessive speech noun.
+    said = _SPEECH_NOUN.search(lead[-160:])
+    if said is not None:
+        at = base + sent_start + max(0, len(lead) - 160) + said.start()
+        people = attributor.mentions_in(at, at + len(said.group(1)) + 1)
+        if people and people[0].possessive:
+            return attributor.person_speaker(people[0]), None, "possessive"
     return None
 
 
+_SPEECH_NOUN = re.compile(
+    r"\b([A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)*)[’']s?\s+(?:[a-z\-]+\s+){0,2}?"
+    r"(?:claim|claims|statement|statements|remark|remarks|comment|comments|words|promise|pledge|assertion|"
+    r"argument|warning|vow|description|accusation|suggestion|insistence|plea|tweet|tweets|message|"
+    r"slogan|boast|charge|prediction|contention|complaint)\b[^“”\"‘]{0,60}$")
 _AS_PUT_IT = re.compile(r"[\s,.”’\"']*as\s+")  # '“…,” as a ministry memo put it'
 _NOT_PREMODIFIER = {"for", "what", "which", "who", "that", "to", "in", "on", "at", "as", "when", "while", "if",
                     "because", "but", "and", "or", "with", "by", "from", "than", "so", "then", "is", "was",
@@ -376,7 +388,7 @@ def _result(q: _Quote) -> QuoteResult | None:
 
 def _governs(q: _Quote, text: str) -> bool:
     """Does the attribution really govern this (short) quotation?"""
-    if q.how == "colon-subject":
+    if q.how in {"colon-subject", "possessive"}:
         return True
     if q.speaker is None or q.cue is None:
         return False

@@ -124,6 +124,12 @@ def test_a_characterising_cue_gives_a_short_quote_its_speaker_and_scare_quotes_s
     assert found == [("crazy", "Ana Ruiz"), ("reckless.", "Tom Okafor")]
 
 
+def test_a_possessive_speech_noun_gives_a_short_quote_its_speaker() -> None:
+    found = said("Ana Ruiz spoke at the depot on Friday.",
+                 "Critics pounced on Ruiz’s claim that the line had “never lost money” in a decade.")
+    assert found == [("never", "Ana Ruiz")]
+
+
 # 8. Formats ----------------------------------------------------------------------------
 
 
