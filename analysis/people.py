@@ -235,13 +235,18 @@ def _author_role(doc: Document, ent: Entity) -> str | None:
     return "; ".join(parts) if parts else None
 
 
+# One pattern per kind (hundreds of small ones would thrash the re module's cache).
+_ROLE_KIND_RE = {kind: re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
+                 for kind, words in ROLE_KIND_WORDS.items()}
+
+
 def _kind(ent: Entity, figure_kind: str | None) -> PersonKind:
     role = (ent.role or "").lower()
     head = re.split(r"\s+(?:of|at|for)\s+", role)[0]
     if re.search(r"\b(?:chief executive|ceo|founder|billionaire|businessman|businesswoman|entrepreneur|owner)\b", head):
         return PersonKind.OTHER
     for kind in ("leader", "journalist", "official", "expert"):
-        if any(re.search(rf"\b{re.escape(w)}\b", head) for w in ROLE_KIND_WORDS[kind]):
+        if _ROLE_KIND_RE[kind].search(head):
             if kind == "official" and re.search(r"\bdirector\b", head) and (
                 org_kind(ent.affiliation or "") in {"think_tank", "university"} or "initiative" in role
             ):
@@ -249,7 +254,7 @@ def _kind(ent: Entity, figure_kind: str | None) -> PersonKind:
             if kind == "leader" and re.search(r"\b(?:party|opposition|group|hamas|hezbollah)\b", role):
                 return PersonKind.OFFICIAL
             return PersonKind(kind)
-    if any(re.search(rf"\b{re.escape(w)}\b", role) for w in ROLE_KIND_WORDS["expert"]):
+    if _ROLE_KIND_RE["expert"].search(role):
         return PersonKind.EXPERT
     if ent.is_author:
         return PersonKind.JOURNALIST
