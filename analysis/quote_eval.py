@@ -86,6 +86,7 @@ class GoldQuote:
     mixed: bool  # words of the writer's own beside the quoted ones
     source: str  # as printed ("" when the attribution has none)
     referent: str | None = None  # what a pronoun source refers to
+    also: list[str] = field(default_factory=list)  # sources of other attributions of the very same words
 
 
 @dataclass(slots=True)
@@ -216,7 +217,11 @@ def gold_quotes(article: Annotated, starts: list[int], ends: list[int]) -> list[
     for k, (att, quoted, mixed) in enumerate(candidates):
         own = {w for w in quoted if owner[w] == k}
         if own:
-            out.append(GoldQuote(att, own, mixed, att.source_text(text)))
+            # '“…,” Doe said, according to a transcript': two attributions of the same words;
+            # either source is right.
+            also = [a.source_text(text) for j, (a, q, _) in enumerate(candidates)
+                    if j != k and a.source and q == quoted and size[j] == size[k]]
+            out.append(GoldQuote(att, own, mixed, att.source_text(text), also=also))
     _resolve_pronouns(article, out)
     return out
 
@@ -432,7 +437,7 @@ def score_article(article: Annotated, extraction: Extraction, raw_of: list[int])
             continue  # no source, or a cue word marked as the source (an annotation slip)
         score.judged += 1
         _, q, span = best[k]
-        targets = g.referent.split(" | ") if g.referent else [g.source]
+        targets = (g.referent.split(" | ") if g.referent else [g.source]) + g.also
         if any(speaker_matches(q, t, extraction.document.authors) for t in targets):
             score.right += 1
             continue
