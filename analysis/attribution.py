@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from analysis.lexicon import (
     ANON_HUMAN_NOUNS,
     ANON_ORG_NOUNS,
     CUE_RE,
     CUE_WORDS,
+    DOCUMENT_NOUNS,
     FILLER_WORDS,
     INVERTIBLE,
     NAMING_CUES,
@@ -31,7 +32,7 @@ from analysis.orgs import canonical_org, org_kind
 from analysis.people import Cast, Entity
 from analysis.results import SpeakerKind
 
-_NOUNS = sorted(set(ANON_HUMAN_NOUNS) | set(ANON_ORG_NOUNS), key=len, reverse=True)
+_NOUNS = sorted(set(ANON_HUMAN_NOUNS) | set(ANON_ORG_NOUNS) | set(DOCUMENT_NOUNS), key=len, reverse=True)
 _NOUN_ALT = "|".join(re.escape(n) for n in _NOUNS)
 _POSTMOD = r"(?:\s+(?:with|from|at|in|of|close to|familiar with|based in|inside|within|for|who\s+\w+)\s+[^,;:“”\"‘’]{1,60}?)?"
 _DET = r"(?:a|an|the|one|another|some|several|two|three|four|five|many|other|senior|top|most|few)"
@@ -44,11 +45,13 @@ _ANON_RIGHT = re.compile(rf"^\s*((?i:{_DET})\s+(?:[\w’'\-]+\s+){{0,4}}?(?i:{_N
                          rf"(?:\s+(?i:{_NOUN_ALT})(?:s|es)?\b)?"  # "a European diplomat"
                          r"(?:\s+(?:from|in|at|with|of|familiar with|close to|based in)\s+[^,;:.“”\"‘’()]{1,50}?"
                          r"(?=\s*(?:[,.;:]|$)))?)\b")
+_HUMAN_ALT = "|".join(re.escape(n) for n in sorted(ANON_HUMAN_NOUNS, key=len, reverse=True))
+_BARE_PLURAL = re.compile(rf"(?:^|[\s”\"’,—])((?:[\w.\-]+\s+){{0,2}}?(?i:{_HUMAN_ALT})s)$")
 _BARE_DEFINITE = re.compile(r"(?i:the)\s+([a-z]+)")
 _COMPANY_NOUNS = {"company", "firm", "group", "manufacturer", "maker", "producer", "corporation", "business"}
 _ANON_ANY = re.compile(rf"\b(?i:{_DET})\s+(?:[\w’'\-]+\s+){{0,3}}?(?i:{_NOUN_ALT})(?:s|es)?\b")
 _POSTMOD_SPLIT = re.compile(r"\s+(?:with|from|at|in|of|close to|familiar with|based in|inside|within|for|who)\s+")
-_PRONOUN = re.compile(r"\b(he|she|they|I|we)\b", re.I)
+_PRONOUN = re.compile(r"\b(he|she|they|it|I|we)\b", re.I)
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|so|widely|often)\s*-?\s*$", re.I)
 _NOUN_USE = re.compile(r"\b(?:a|an|the|his|her|their|its|our|my|in|of|with|these|those|such|any|"
                        r"no|this|whose|your|on|by|from|and)\s+$", re.I)
@@ -72,6 +75,7 @@ class Speaker:
     name: str | None  # canonical person name, organisation, or the description
     entity: Entity | None = None
     strict: bool = True
+    partners: list[Speaker] = field(default_factory=list)  # "Jane Doe and John Roe said": the others
 
 
 @dataclass(slots=True)
@@ -95,6 +99,8 @@ class Attributor:
         self.outside = [m for m in cast.person_mentions if not m.in_quote]
         self.starts = [m.start for m in self.outside]
         self.orgs = [m for m in cast.org_mentions if not m.in_quote]
+        self.speakers: set[int] = set()  # ids of mentions that were the subject of a cue so far
+        self.history: list[tuple[int, Speaker]] = []  # (cue offset, subject) of every cue so far
 
     # -- cues -------------------------------------------------------------
     def cues(self, masked: str, offset: int) -> list[Cue]:
@@ -115,6 +121,10 @@ class Attributor:
                 continue  # "the United States", "Omar Said": a name, not a verb
             cue = Cue(offset + m.start(), offset + m.end(), word, CUE_WORDS[word.lower()])
             self._resolve(cue, masked, offset)
+            if cue.subject is not None and cue.subject_start is not None and cue.subject.kind == SpeakerKind.PERSON:
+                self._remember(cue.subject_start)
+            if cue.subject is not None and cue.subject.text and cue.subject.text.lower() not in {"it", "they"}:
+                self.history.append((cue.start, cue.subject))
             if cue.subject is not None and cue.subject.kind != SpeakerKind.PERSON:
                 self._definite(cue)
             out.append(cue)
@@ -159,7 +169,7 @@ class Attributor:
         # Nearest first; at an equal end a person beats a description, which beats an
         # organisation ("an émigré with close links to the Kremlin" said; "Ministry
         # of Defence spokeswoman Claire Dunn" said).
-        rank = {SpeakerKind.PERSON: 0, SpeakerKind.ANONYMOUS: 1, SpeakerKind.ORGANISATION: 2}
+        rank = {SpeakerKind.PERSON: 0, SpeakerKind.ANONYMOUS: 1, SpeakerKind.ORGANISATION: 2, SpeakerKind.DOCUMENT: 2}
         candidates.sort(key=lambda c: (-c[0], rank.get(c[2].kind, 3), c[1]))
         # "with the state media proclaiming": an absolute clause, not a prepositional object.
         absolute = cue.word.lower().endswith("ing")
@@ -176,6 +186,8 @@ class Attributor:
                            and left[c[0]:].lstrip().startswith(",") and c[0] <= start), None)
             if person is not None:
                 _, start, speaker = person
+        if speaker.kind == SpeakerKind.PERSON:
+            start, speaker = _joint(left, start, speaker, candidates)
         cue.subject, cue.subject_start = speaker, offset + start
         return True
 
@@ -192,7 +204,10 @@ class Attributor:
         window_start = max(0, len(trimmed) - 140)
         m = _ANON_LEFT.search(trimmed[window_start:])
         if not m:
-            return None
+            bare = _BARE_PLURAL.search(trimmed)  # "officials said", "Republican lawmakers said"
+            if bare is None or any(w.lower() in _FUNCTION_WORDS for w in bare.group(1).split()):
+                return None
+            return bare.end(1), bare.start(1), _describe(bare.group(1))
         text = m.group(0).strip().lstrip(",").strip()
         start = window_start + m.start() + m.group(0).find(text)
         if text[:1].isupper() and not re.match(rf"(?i){_DET}\b", text) and start > 0 and left[start - 2:start].strip() != ",":
@@ -229,14 +244,15 @@ class Attributor:
             intro = found.group(0)
         if intro:
             intro = re.split(r",|\s+(?:said|told|says|added|warned|had|has|was|is|were|are)\b", intro)[0].strip()
-            cue.subject = Speaker(subject.text, SpeakerKind.ANONYMOUS, intro)
+            kind = SpeakerKind.DOCUMENT if subject.kind == SpeakerKind.DOCUMENT else SpeakerKind.ANONYMOUS
+            cue.subject = Speaker(subject.text, kind, intro)
 
     def _right_subject(self, cue: Cue, right: str, at: int, according: bool) -> None:
         stripped = len(right) - len(right.lstrip())
         pos = at + stripped
         for m in self.outside:
             gap = self.body[pos:m.start].strip() if 0 <= m.start - pos < 40 else None
-            if gap is not None and (gap in {"the", ""} or (m.title and gap == m.title)):
+            if gap is not None and (gap in {"the", ""} or (m.title and gap == m.title) or _role_gap(gap)):
                 cue.subject, cue.subject_start, cue.inverted = self._person(m), m.start, True
                 return
         for m in self.orgs:
@@ -250,7 +266,8 @@ class Attributor:
                 text = np.group(1).strip()
                 if text.lower() in _VAGUE_SOURCES or re.sub(r"^\w+\s+", "", text.lower()) in _VAGUE_SOURCES:
                     return
-                kind = SpeakerKind.ORGANISATION if _is_org_noun(text) or text[:1].isupper() else SpeakerKind.ANONYMOUS
+                kind = SpeakerKind.DOCUMENT if _is_document_noun(text) else \
+                    SpeakerKind.ORGANISATION if _is_org_noun(text) or text[:1].isupper() else SpeakerKind.ANONYMOUS
                 cue.subject, cue.subject_start, cue.inverted = Speaker(text, kind, text), pos, True
             return
         m = _ANON_RIGHT.match(right)
@@ -293,8 +310,8 @@ class Attributor:
                 ent = next((e for e in self.cast.people if e.is_author), None)
                 return Speaker(word, SpeakerKind.PERSON, self.authors[0], ent, strict=False)
             return None
-        if low == "they":
-            return None
+        if low in {"they", "it"}:
+            return self._group_antecedent(low, word, at)
         m = self._antecedent(PRONOUNS.get(low), at)
         if m is None:
             return None
@@ -302,9 +319,10 @@ class Attributor:
         return Speaker(word, SpeakerKind.PERSON, ent.name if ent else m.text, ent, strict=True)
 
     def _antecedent(self, gender: str | None, at: int) -> Mention | None:
-        """The most recent person of a compatible gender named before ``at``,
-        preferring one in subject position over an object ("relied on Putin")
-        or a possessive ("Putin’s war") in the last two paragraphs."""
+        """The person a he/she at ``at`` refers to: the most recent person of a compatible
+        gender who was a speaker or a sentence's subject ("Jane Doe noted ...", not "met
+        Jane Doe" or "Doe’s plan") in this or the two paragraphs before; failing that the
+        most recent compatible person named there."""
         i = bisect.bisect_left(self.starts, at) - 1
         fallback: Mention | None = None
         passages: set[int] = set()
@@ -312,19 +330,54 @@ class Attributor:
             m = self.outside[i]
             i -= 1
             passages.add(m.passage)
-            if len(passages) > 2 and fallback is not None:
+            if len(passages) > 3:
                 break
             if gender and self._gender(m) not in (None, gender):
                 continue
             if fallback is None:
                 fallback = m
-            before = self.body[max(0, m.start - 40):m.start]
-            title = _TITLE_END.search(before)
-            if title:
-                before = before[:title.start()]
-            if not (m.possessive or _PREP_BEFORE.search(before)):
+            if id(m) in self.speakers or self.is_subject(m):
                 return m
         return fallback
+
+    def _group_antecedent(self, low: str, word: str, at: int) -> Speaker | None:
+        """it -> the latest organisation or document that spoke; they -> the latest group
+        that spoke ("officials", "the ministry", "Jane Doe and John Roe"), within 1,500
+        characters and never across a person who spoke since."""
+        for pos, speaker in reversed(self.history):
+            if pos >= at:
+                continue
+            if at - pos > 1500:
+                return None
+            plural = speaker.kind == SpeakerKind.ANONYMOUS and re.search(r"[^s]s$", speaker.text or "")
+            group = speaker.kind in (SpeakerKind.ORGANISATION, SpeakerKind.DOCUMENT) or " and " in (speaker.text or "")
+            if (low == "it" and speaker.kind in (SpeakerKind.ORGANISATION, SpeakerKind.DOCUMENT)) or \
+                    (low == "they" and (plural or group)):
+                return replace(speaker, text=word, strict=False)
+            if speaker.kind == SpeakerKind.PERSON:
+                return None
+        return None
+
+    def _remember(self, start: int) -> None:
+        i = bisect.bisect_left(self.starts, start)
+        if i < len(self.outside) and self.outside[i].start <= start + 40:
+            self.speakers.add(id(self.outside[i]))
+
+    def is_subject(self, m: Mention) -> bool:
+        """Does the mention open its sentence (after an introductory phrase or role words)?"""
+        if m.possessive:
+            return False
+        lo = max(0, m.start - 200)
+        before = self.body[lo:m.start]
+        cut = max(before.rfind("\n"), *(before.rfind(p) for p in (". ", "? ", "! ", ".” ", ".\" ", ": ")))
+        prefix = before[cut + 1:] if cut >= 0 else (before if lo == 0 else "")
+        title = _TITLE_END.search(prefix)
+        if title:
+            prefix = prefix[:title.start()]
+        if "," in prefix:
+            prefix = prefix.rsplit(",", 1)[1]  # "On Monday, Doe said"
+        words = re.findall(r"[\w’'\-]+", prefix)
+        return len(words) <= 5 and not any(w.lower() in _FUNCTION_WORDS or w.lower() in _SUBJECT_BREAK for w in words)
 
     def _gender(self, m: Mention) -> str | None:
         ent = self.cast.person_of.get(id(m))
@@ -364,12 +417,55 @@ class Attributor:
         return speaker
 
 
+# "(D-Wis.)", ", R-Ky.,": a lawmaker's party and state between the name and the cue.
+_PARTY_TAG = re.compile(r"\s*\(\s*[DRI]\s*-\s*[A-Z][\w.\- ]{0,14}\)|,\s*[DRI]\s*-\s*[A-Z][\w.]{0,8}\.?(?:,|(?=\s*$))")
+_OF_ORG = re.compile(r"(?:of|from|at|with)\s+(?:the\s+)?[A-Z][\w&.’'\-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w&.’'\-]*){0,5}")
+
+
+# 'said 9/11 widow Jane Doe', 'said Del. Jane Doe', 'said former state senator Jane Doe'.
+_ROLE_GAP = re.compile(r"(?:(?:the|a|an)\s+)?(?:(?:[a-z0-9][\w’'\-/]*|[A-Z][a-z]{0,3}\.|[A-Z][\w\-]*)\s+){0,4}"
+                       r"(?:[a-z0-9][\w’'\-/]*|[A-Z][a-z]{0,3}\.)")
+
+
+_FUNCTION_WORDS = {"for", "what", "which", "who", "that", "to", "in", "on", "at", "as", "when", "while", "if",
+                   "because", "but", "and", "or", "with", "by", "from", "than", "so", "then", "is", "was", "are",
+                   "were", "this", "these", "those", "it", "he", "she", "they", "we", "i", "after", "before", "of",
+                   "not", "no", "about", "how", "why", "whether", "there", "here", "has", "have", "had", "be"}
+
+
+# Verbs and prepositions that put a following name in object position.
+_SUBJECT_BREAK = {"said", "says", "told", "met", "called", "asked", "named", "against", "like", "under", "into",
+                  "between", "during", "over", "among", "behind", "toward", "towards", "via", "per", "an", "a"}
+
+
+def _role_gap(gap: str) -> bool:
+    return _ROLE_GAP.fullmatch(gap) is not None and not any(
+        w.lower() in _FUNCTION_WORDS for w in re.findall(r"[\w’'\-/]+", gap))
+
+
+def _joint(left: str, start: int, speaker: Speaker, candidates) -> tuple[int, Speaker]:
+    """'Jane Doe and John Roe said', 'Doe, Roe and Poe said': every person named is a speaker."""
+    people = {end: (begin, sp) for end, begin, sp in candidates if sp.kind == SpeakerKind.PERSON}
+    group = [speaker]
+    first = start
+    while (link := re.search(r"(?:\s+and|,)\s+$", left[:first])) is not None and link.start() in people:
+        first, other = people[link.start()]
+        group.insert(0, other)
+    if len(group) == 1:
+        return start, speaker
+    last_end = max(e for e, (b, sp) in people.items() if sp is speaker)
+    lead = replace(group[0], text=left[first:last_end], partners=group[1:])
+    return first, lead
+
+
 def gap_ok(gap: str) -> bool:
     """Can ``gap`` separate a subject from its cue? Fillers ("also", "has long",
     "glumly") or an appositive opened by a comma ("Jane Doe, a fellow at X, said")."""
-    g = gap.strip()
-    if not g:
+    g = _PARTY_TAG.sub(" ", gap).strip()
+    if not g or (g == "," and gap.strip() != ","):
         return True
+    if _OF_ORG.fullmatch(g):
+        return True  # "Jane Doe of the Sierra Club said"
     if "“" in g or "”" in g or '"' in g or "." in g.replace("D.C.", "").replace("U.S.", "").replace("U.K.", ""):
         return False
     words = re.findall(r"[\w’'\-]+", g)
@@ -377,24 +473,46 @@ def gap_ok(gap: str) -> bool:
             and "," not in g:
         return True
     relative = re.match(r",\s*(?:who|which|speaking|writing)\b", g) is not None  # ", who asked not to be named,"
-    if g.startswith(",") and len(words) <= 30 and (relative or not CUE_RE.search(g)):
+    verbs = [c for c in CUE_RE.finditer(g) if not _NOUN_USE.search(g[:c.start()])]  # not "one of the states"
+    if g.startswith(",") and len(words) <= 30 and (relative or not verbs):
         tail = g.rsplit(",", 1)[1] if g.count(",") > 1 or g.endswith(",") else ""
         return all(w.lower() in FILLER_WORDS or w.lower().endswith("ly") for w in re.findall(r"[\w’'\-]+", tail))
     return bool(re.fullmatch(r"\(\w+\)", g))  # "Jane Doe (pictured) said"
 
 
 def _describe(text: str) -> Speaker:
-    """An unnamed speaker: an institution ("the foreign ministry") or a description."""
+    """An unnamed speaker: a text ("the report"), an institution ("the foreign ministry") or a description."""
+    if _is_document_noun(text):
+        return Speaker(text, SpeakerKind.DOCUMENT, text)
     if _is_org_noun(text):
         name = canonical_org(text) if org_kind(text) else text
         return Speaker(text, SpeakerKind.ORGANISATION, name)
     return Speaker(text, SpeakerKind.ANONYMOUS, text)
 
 
+def _ends_with(nouns) -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True)) + r")s?$")
+
+
+_ENDS_HUMAN = _ends_with(ANON_HUMAN_NOUNS)
+_ENDS_DOCUMENT = _ends_with(DOCUMENT_NOUNS)
+_ENDS_ORG = _ends_with(ANON_ORG_NOUNS)
+
+
+def _head_noun(text: str) -> str:
+    return _POSTMOD_SPLIT.split(text.lower())[0].strip()
+
+
+def _is_document_noun(text: str) -> bool:
+    """"the report", "a Homeland Security memo", "the ad" -- but "the ad’s narrator" is a person."""
+    head = _head_noun(text)
+    return not _ENDS_HUMAN.search(head) and _ENDS_DOCUMENT.search(head) is not None
+
+
 def _is_org_noun(text: str) -> bool:
     """Is the head noun (before any "with ..."/"from ..." postmodifier) an institution?"""
     head = _POSTMOD_SPLIT.split(text.lower())[0]
-    return any(re.search(rf"\b{re.escape(n)}s?$", head) for n in ANON_ORG_NOUNS)
+    return _ENDS_ORG.search(head) is not None
 
 
 def is_naming_cue(cue: Cue) -> bool:

@@ -73,7 +73,7 @@ def _covers(found: str, gold: str) -> bool:
 
 def _speaker_ok(quote, gold: dict) -> bool:
     if gold.get("anonymous"):
-        if quote.speaker_kind not in (SpeakerKind.ANONYMOUS, SpeakerKind.ORGANISATION):
+        if quote.speaker_kind not in (SpeakerKind.ANONYMOUS, SpeakerKind.ORGANISATION, SpeakerKind.DOCUMENT):
             return False
         expected, printed = words(gold["speaker"]), words(f"{quote.speaker or ''} {quote.speaker_text or ''}")
         return len(expected & printed) >= max(1, round(0.6 * len(expected)))

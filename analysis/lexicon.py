@@ -67,13 +67,30 @@ _CUE_STEMS = {
     "brand": ["branded", "brands"],
     "label": ["labelled", "labeled"],
     "dub": ["dubbed"],
-    "accuse": ["accused", "accuses"],
+    "accuse": ["accused", "accuses", "accusing"],
     "dismiss": ["dismiss", "dismisses", "dismissed", "dismissing"],
     "condemn": ["condemn", "condemns", "condemned", "condemning"],
     "denounce": ["denounce", "denounces", "denounced", "denouncing"],
     "criticise": ["criticised", "criticized", "criticises", "criticizes"],
     "hail": ["hailed", "hails"],
-    "praise": ["praised", "praises"],
+    "blast": ["blasted", "blasts", "blasting"],
+    "slam": ["slammed", "slams", "slamming"],
+    "mock": ["mocked", "mocks", "mocking"],
+    "deride": ["derided", "derides", "deriding"],
+    "decry": ["decried", "decries", "decrying"],
+    "lambaste": ["lambasted", "lambastes", "lambasting"],
+    "characterise": ["characterized", "characterised", "characterizes", "characterises"],
+    "refer": ["referred to", "refers to", "referring to"],
+    "read": ["reads"],  # "the letter reads"
+    "praise": ["praised", "praises", "praising"],
+    "thank": ["thanked", "thanks", "thanking"],
+    "answer": ["answered", "answers", "answering"],
+    "shoot back": ["shot back", "fired back", "hit back", "shoots back", "fires back", "hits back"],
+    "write back": ["wrote back"],
+    "recount": ["recounted", "recounts", "recounting"],
+    "scoff": ["scoffed", "scoffs"],
+    "exclaim": ["exclaimed", "exclaims"],
+    "demand": ["demanded", "demands"],
     "assert": ["assert", "asserts", "asserted", "asserting"],
     "maintain": ["maintains", "maintained"],
     "reiterate": ["reiterate", "reiterates", "reiterated", "reiterating"],
@@ -88,16 +105,18 @@ CUE_WORDS["according to"] = "according to"
 
 # Verbs that name rather than quote when they have no speaker ("known as the
 # 'storm corps'", "the so-called 'axis'"): only attribute when a speaker is their subject.
-NAMING_CUES = {"call", "describe", "brand", "label", "dub", "dismiss", "condemn", "denounce", "criticise",
-               "hail", "praise", "accuse"}
+NAMING_CUES = {"thank", "call", "describe", "brand", "label", "dub", "dismiss", "condemn", "denounce", "criticise",
+               "hail", "praise", "accuse", "blast", "slam", "mock", "deride", "decry", "lambaste",
+               "characterise", "refer"}
 # Cues weak enough that they only introduce indirect speech with "that".
-WEAK_INDIRECT = {"dismiss", "condemn", "denounce", "criticise", "hail", "praise", "believe", "think", "hope", "report", "estimate", "call", "describe", "brand",
+WEAK_INDIRECT = {"thank", "demand", "blast", "slam", "mock", "deride", "decry", "lambaste", "characterise", "refer", "dismiss", "condemn", "denounce", "criticise", "hail", "praise", "believe", "think", "hope", "report", "estimate", "call", "describe", "brand",
                  "label", "dub", "accuse", "urge", "ask", "recall", "continue", "go on", "put it",
                  "comment", "agree", "counter", "post", "tweet", "promise", "pledge", "vow"}
 # Cues after which the noun phrase that follows is the speaker ("said Jane Doe").
 INVERTIBLE = {"say", "add", "note", "warn", "argue", "explain", "write", "ask", "reply", "continue",
               "declare", "state", "admit", "observe", "remark", "tweet", "insist", "claim", "stress",
-              "suggest", "respond", "recall", "conclude", "caution", "predict", "quip", "joke"}
+              "suggest", "respond", "recall", "conclude", "caution", "predict", "quip", "joke", "report",
+              "answer", "shoot back", "recount", "scoff", "exclaim"}
 
 _cue_alt = "|".join(sorted((re.escape(c) for c in CUE_WORDS), key=len, reverse=True))
 CUE_RE = re.compile(rf"\b(?:{_cue_alt})\b", re.IGNORECASE)
@@ -168,13 +187,25 @@ ANON_HUMAN_NOUNS = [
     "palestinian", "iranian", "official", "émigré", "emigre", "defector", "colleague", "friend",
     "ally", "insider", "strategist", "planner", "investigator", "agent", "operative", "civilian",
     "refugee", "voter", "protester", "student", "woman", "man", "doctor", "nurse", "teacher",
+    "announcer", "narrator", "questioner", "businessman", "businesswoman", "senator", "congressman",
+    "congresswoman", "nominee", "candidate", "judge", "lawyer", "attorney", "reader", "host", "anchor",
+    "moderator", "organizer", "organiser", "chairman", "chairwoman", "widow", "pollster", "columnist",
+    "author", "reporter", "correspondent", "father", "mother", "wife", "husband",
+]
+# Speakers that are texts: "the report said", "the ad's narrator says" is a person, "the clip says" is not.
+DOCUMENT_NOUNS = [
+    "report", "statement", "memo", "document", "letter", "ad", "advertisement", "clip", "spot", "book",
+    "article", "piece", "study", "survey", "brief", "ruling", "filing", "lawsuit", "complaint", "bylaws",
+    "editorial", "tweet", "video", "press release", "release", "transcript", "website", "column",
+    "indictment", "petition", "email", "resolution", "communique", "communiqué", "analysis",
 ]
 ANON_ORG_NOUNS = [
     "media", "state media", "ministry", "government", "kremlin", "embassy", "agency", "army",
     "military", "statement", "spokesman's office", "office", "department", "police", "authorities",
     "administration", "white house", "pentagon", "council", "committee", "newspaper", "broadcaster",
     "outlet", "report", "document", "memo", "regime", "company", "firm", "group", "party",
-    "command", "headquarters", "commission", "court", "parliament", "cabinet", "presidency",
+    "command", "headquarters", "commission", "court", "parliament", "cabinet", "presidency", "campaign",
+    "network", "magazine", "board",
     "foreign ministry", "defence ministry", "defense ministry", "news agency", "tv", "television",
 ]
 
@@ -209,6 +240,12 @@ ORG_HEADS = {
     "ltd": "company", "group": "company", "holdings": "company", "airlines": "company",
     "association": "other", "federation": "other", "league": "other", "movement": "other",
     "front": "other", "coalition": "other", "club": "other", "church": "other",
+    # Not people either: venues and plural bodies ("Café Lumière said", "Youth Councils said").
+    "councils": "government", "committees": "government", "unions": "other", "associations": "other",
+    "cafe": "company", "restaurant": "company", "bakery": "company", "bistro": "company", "hotel": "company",
+    "brewery": "company", "diner": "company", "llc": "company", "plc": "company", "industries": "company",
+    "hospital": "other", "clinic": "other", "museum": "other", "gallery": "other", "theatre": "other",
+    "theater": "other", "library": "other",
 }
 
 # Words that keep a possessive inside an organisation name ("Korean People's Army").

@@ -41,6 +41,7 @@ FAMILY_FIRST_SURNAMES = {
 }
 
 
+@lru_cache(maxsize=65536)  # names are folded again and again while an article is read
 def fold(text: str) -> str:
     """Lower-case ASCII fold: 'Erdoğan' -> 'erdogan', 'O’Brien' -> "o'brien"."""
     text = text.translate(_SPECIAL).replace("’", "'").replace("‘", "'")
@@ -58,10 +59,15 @@ def strip_titles(name: str) -> str:
 
 def name_tokens(name: str) -> list[str]:
     """Folded name words without titles, suffixes or punctuation; hyphens split words."""
+    return list(_name_tokens(name))
+
+
+@lru_cache(maxsize=65536)
+def _name_tokens(name: str) -> tuple[str, ...]:
     text = fold(strip_titles(name))
     text = re.sub(r"'s$", "", text)
     words = re.split(r"[\s\-]+", re.sub(r"[^\w\s\-']", " ", text))
-    return [w.strip("'") for w in words if w.strip("'") and w.strip("'") not in _SUFFIXES]
+    return tuple(w.strip("'") for w in words if w.strip("'") and w.strip("'") not in _SUFFIXES)
 
 
 def _plain_key(name: str) -> str:

@@ -47,6 +47,9 @@ class Cast:
     orgs: list[OrganisationResult]
 
 
+_PLACE_PREP = re.compile(r"\b(?:in|to|from|at|of|near|into|across|outside)\s+(?:the\s+)?$", re.I)
+
+
 def build_cast(doc: Document, quoted: dict[int, list[tuple[int, int]]]) -> Cast:
     """``quoted`` maps a passage index to its quoted spans (passage-relative)."""
     mentions: list[tuple[Mention, str, int]] = []  # mention, passage text, passage start
@@ -63,10 +66,20 @@ def build_cast(doc: Document, quoted: dict[int, list[tuple[int, int]]]) -> Cast:
     for m, text, start in mentions:
         m.kind = classify(m, text, m.start - start, set())
     surnames = _known_surnames(doc, [m for m, _, _ in mentions if m.kind == "person"])
-    for m, _, _ in mentions:
+    for m, text, start in mentions:
         if m.kind == "unknown" and fold(m.text) in surnames:
             m.kind, m.evidence = "person", "alias"
+        elif m.kind in ("place", "other") and " " not in m.text and fold(m.text) in surnames \
+                and not _PLACE_PREP.search(text[max(0, m.start - start - 12):m.start - start]):
+            # "Gen. Norman Ham ... Ham said": a surname that is also a place or a word.
+            m.kind, m.evidence = "person", "alias"
     _ask_ner(doc, [(m, text, start) for m, text, start in mentions if m.kind == "unknown"])
+    # Names NER recognised ("Gen. Norman Ham") make their surnames known too ("Ham said").
+    surnames = _known_surnames(doc, [m for m, _, _ in mentions if m.kind == "person"])
+    for m, text, start in mentions:
+        if m.kind in ("place", "other") and " " not in m.text and fold(m.text) in surnames \
+                and not _PLACE_PREP.search(text[max(0, m.start - start - 12):m.start - start]):
+            m.kind, m.evidence = "person", "alias"
     persons = [m for m, _, _ in mentions if m.kind == "person"]
     entities, person_of = _group_people(doc, persons)
     _add_roles(doc, entities)
@@ -99,9 +112,21 @@ def _ask_ner(doc: Document, unknown: list[tuple[Mention, str, int]]) -> None:
         right_dot = text.find(". ", rel + len(m.text))
         right = min(len(text), rel + len(m.text) + 150) if right_dot == -1 else min(right_dot + 1, rel + len(m.text) + 150)
         windows.append((m, text[left:right], rel - left))
-    labels = ner_labels([w for _, w, _ in windows])
-    for (m, _, rel), ents in zip(windows, labels, strict=True):
-        label = next((lab for s, e, lab in ents if s <= rel < e or rel <= s < rel + len(m.text)), None)
+    # NER is the costly step: a name repeated through the article is read in its first two
+    # sentences only, and a sentence holding several unknown names is read once.
+    asked: dict[str, list[tuple[str, int]]] = {}
+    for m, window, rel in windows:
+        if len(asked.setdefault(m.text, [])) < 2:
+            asked[m.text].append((window, rel))
+    distinct = list(dict.fromkeys(w for pairs in asked.values() for w, _ in pairs))
+    by_window = dict(zip(distinct, ner_labels(distinct), strict=True))
+    label_of: dict[str, str | None] = {}
+    for text, pairs in asked.items():
+        found = [next((lab for s, e, lab in by_window[w] if s <= rel < e or rel <= s < rel + len(text)), None)
+                 for w, rel in pairs]
+        label_of[text] = next((lab for lab in found if lab is not None), None)
+    for m, _, _ in windows:
+        label = label_of[m.text]
         if label == "PERSON" and len(m.text) > 2:
             m.kind, m.evidence = "person", "ner"
         elif label == "ORG":
@@ -213,13 +238,18 @@ def _author_role(doc: Document, ent: Entity) -> str | None:
     return "; ".join(parts) if parts else None
 
 
+# One pattern per kind (hundreds of small ones would thrash the re module's cache).
+_ROLE_KIND_RE = {kind: re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
+                 for kind, words in ROLE_KIND_WORDS.items()}
+
+
 def _kind(ent: Entity, figure_kind: str | None) -> PersonKind:
     role = (ent.role or "").lower()
     head = re.split(r"\s+(?:of|at|for)\s+", role)[0]
     if re.search(r"\b(?:chief executive|ceo|founder|billionaire|businessman|businesswoman|entrepreneur|owner)\b", head):
         return PersonKind.OTHER
     for kind in ("leader", "journalist", "official", "expert"):
-        if any(re.search(rf"\b{re.escape(w)}\b", head) for w in ROLE_KIND_WORDS[kind]):
+        if _ROLE_KIND_RE[kind].search(head):
             if kind == "official" and re.search(r"\bdirector\b", head) and (
                 org_kind(ent.affiliation or "") in {"think_tank", "university"} or "initiative" in role
             ):
@@ -227,7 +257,7 @@ def _kind(ent: Entity, figure_kind: str | None) -> PersonKind:
             if kind == "leader" and re.search(r"\b(?:party|opposition|group|hamas|hezbollah)\b", role):
                 return PersonKind.OFFICIAL
             return PersonKind(kind)
-    if any(re.search(rf"\b{re.escape(w)}\b", role) for w in ROLE_KIND_WORDS["expert"]):
+    if _ROLE_KIND_RE["expert"].search(role):
         return PersonKind.EXPERT
     if ent.is_author:
         return PersonKind.JOURNALIST

@@ -93,6 +93,10 @@ def _find_double_close(text: str, i: int, closer: str) -> int | None:
     j = text.find(closer, i + 1)
     again = text.find(opener, i + 1)
     if j == -1 or (again != -1 and again < j and opener != closer):
+        # Pasted text mixes styles: '“… the FBI," Jane Doe said' closes with a straight mark.
+        straight = _find_straight_double_close(text, i)
+        if straight is not None and (again == -1 or straight < again) and (j == -1 or straight < j):
+            return straight
         return None  # missing closing mark: a new quotation starts first
     return j
 

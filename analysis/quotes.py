@@ -29,13 +29,14 @@ Decisions (documented because the rules are judgement calls):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from analysis.attribution import Attributor, Cue, Speaker, is_naming_cue
 from analysis.document import Document, Passage
 from analysis.people import build_cast, person_results
 from analysis.quotemarks import MarkedSpan, find_quoted, mask
 from analysis.results import OrganisationResult, PersonResult, QuoteKind, QuoteResult, SpeakerKind
+from analysis.runs import continue_runs
 from analysis.sentences import split_sentences
 
 _VERBISH_START = re.compile(
@@ -46,6 +47,8 @@ _VERBISH_START = re.compile(
 _NAMING_BEFORE = re.compile(r"(?:so-called|known as|dubbed|termed|nicknamed|the term|the phrase|"
                             r"the word|the slogan|the label|named|titled|entitled|called)\s+(?:the\s+|a\s+|an\s+)?$", re.I)
 _ADJACENT = re.compile(r"^[\s,.!?…”’\"'—–\-]*$")
+# '“…” Clinton campaign spokesman Jane Doe said': the subject's own words before its name.
+_LEAD_IN = re.compile(r"^[\s,!?…”’\"'—–\-]*(?:(?:[\w’'\-/]+|[A-Z][a-z]{0,3}\.)\s+){1,8}$")
 
 
 @dataclass(slots=True)
@@ -82,6 +85,7 @@ def extract_people_and_quotes(
     quotes = _merge_paragraphs(paras, [q for p in paras for q in _quotes_of(p)])
     for q in quotes:
         _attribute(q, paras, attributor)
+    continue_runs(quotes, paras, attributor)
     results: list[QuoteResult] = []
     for q in quotes:
         result = _result(q)
@@ -89,6 +93,12 @@ def extract_people_and_quotes(
             results.append(result)
             if q.speaker and q.speaker.entity is not None:
                 q.speaker.entity.quoted = True
+            # Several speakers ("Jane Doe and John Roe said"): the quote is each one's.
+            for partner in q.speaker.partners if q.speaker and result.speaker else []:
+                results.append(replace(result, speaker=partner.name, speaker_kind=partner.kind,
+                                       speaker_text=partner.text))
+                if partner.entity is not None:
+                    partner.entity.quoted = True
     results.extend(_indirect(paras))
     results.sort(key=lambda r: r.start)
     return person_results(cast), cast.orgs, results
@@ -139,7 +149,29 @@ def _has_own_attribution(para: _Para) -> bool:
     return any(c.subject is not None for cues in para.cues for c in cues)
 
 
+_DASH_SIGNATURE = re.compile(r"\s*[―—–]\s*")
+
+
+def _signed(q: _Quote, attributor: Attributor) -> Speaker | None:
+    """'“…” ― Jane Doe': a quotation signed with a dash and a name (vox pops, epigraphs)."""
+    para, span = q.end_para or q.para, q.end_span or q.span
+    if not span.closed:
+        return None
+    at = para.passage.start + span.end + 1
+    dash = _DASH_SIGNATURE.match(attributor.body, at)
+    if dash is None:
+        return None
+    people = attributor.mentions_in(dash.end(), dash.end() + 60)
+    if people and people[0].start == dash.end():
+        return attributor.person_speaker(people[0])
+    return None
+
+
 def _attribute(q: _Quote, paras: list[_Para], attributor: Attributor) -> None:
+    signed = _signed(q, attributor)
+    if signed is not None:
+        q.speaker, q.cue, q.how = signed, None, "after"
+        return
     for para, span, sentence in _positions(q):
         found = _in_sentence(para, span, sentence, attributor)
         if found is not None:
@@ -168,7 +200,12 @@ def _in_sentence(para: _Para, span: MarkedSpan, sentence: int, attributor: Attri
         if c.subject is None or c.stem == "according to":
             continue
         head = min(c.start, c.subject_start if c.subject_start is not None else c.start)
-        if _ADJACENT.match(attributor.body[q_end:head]):
+        between = attributor.body[q_end:head]
+        if _ADJACENT.match(between) or _lead_in(between) or _AS_PUT_IT.fullmatch(between):
+            return c.subject, c, "after"
+        # '“…” of the plan, Jane Doe said': the writer's words finish the clause before the cue.
+        if len(re.findall(r"[\w’'\-]+", between)) <= 12 and not re.search(r"[“”\"‘;]|''", between) \
+                and between.rstrip().endswith(","):
             return c.subject, c, "after"
         break
     # (b) "Jane Doe said (that) … “…”": the nearest cue before, with its subject.
@@ -201,7 +238,31 @@ def _in_sentence(para: _Para, span: MarkedSpan, sentence: int, attributor: Attri
         speaker = attributor.clause_subject(lead, base + sent_start)
         if speaker is not None:
             return speaker, None, "colon-subject"
+    # "Doe’s claim that there were “thousands of shootings”": a possessive speech noun.
+    said = _SPEECH_NOUN.search(lead[-160:])
+    if said is not None:
+        at = base + sent_start + max(0, len(lead) - 160) + said.start()
+        people = attributor.mentions_in(at, at + len(said.group(1)) + 1)
+        if people and people[0].possessive:
+            return attributor.person_speaker(people[0]), None, "possessive"
     return None
+
+
+_SPEECH_NOUN = re.compile(
+    r"\b([A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)*)[’']s?\s+(?:[a-z\-]+\s+){0,2}?"
+    r"(?:claim|claims|statement|statements|remark|remarks|comment|comments|words|promise|pledge|assertion|"
+    r"argument|warning|vow|description|accusation|suggestion|insistence|plea|tweet|tweets|message|"
+    r"slogan|boast|charge|prediction|contention|complaint)\b[^“”\"‘]{0,60}$")
+_AS_PUT_IT = re.compile(r"[\s,.”’\"']*as\s+")  # '“…,” as a ministry memo put it'
+_NOT_PREMODIFIER = {"for", "what", "which", "who", "that", "to", "in", "on", "at", "as", "when", "while", "if",
+                    "because", "but", "and", "or", "with", "by", "from", "than", "so", "then", "is", "was",
+                    "are", "were", "this", "these", "those", "it", "he", "she", "they", "we", "i", "after", "before"}
+
+
+def _lead_in(gap: str) -> bool:
+    """Is ``gap`` only the premodifiers of the subject's name ("Clinton campaign spokesman")?"""
+    return _LEAD_IN.match(gap) is not None and not any(
+        w.lower() in _NOT_PREMODIFIER for w in re.findall(r"[\w’'\-/]+", gap))
 
 
 def _from_neighbours(q: _Quote, paras: list[_Para], attributor: Attributor):
@@ -223,7 +284,7 @@ def _from_neighbours(q: _Quote, paras: list[_Para], attributor: Attributor):
     # Split quotation: '“…,” he told Newsweek. “…”' -- this sentence opens with the
     # quotation and the previous one holds an attributed quotation.
     a, _ = para.sentences[index]
-    opens = not para.masked[a:q.span.start - 1].strip()
+    opens = not para.masked[a:q.span.start - 1].strip(" '‘“\"")
     if index > 0 and opens and re.search(r"[“‘\"']x", para.masked[slice(*para.sentences[index - 1])]):
         for c in para.cues[index - 1]:
             if c.subject is not None and c.stem != "according to":
@@ -310,7 +371,7 @@ def _result(q: _Quote) -> QuoteResult | None:
     governed = _governs(q, text)
     if words <= 4 and not governed:
         return None  # a term, a name, a scare quote
-    if words <= 8 and _title_case(text) and q.how not in {"after"}:
+    if words <= 8 and _title_case(text) and q.how not in {"after"} and not _names_it(q):
         return None  # a title or a name in quotation marks
     kind = _kind(q, text, words)
     speaker = q.speaker
@@ -327,7 +388,7 @@ def _result(q: _Quote) -> QuoteResult | None:
 
 def _governs(q: _Quote, text: str) -> bool:
     """Does the attribution really govern this (short) quotation?"""
-    if q.how == "colon-subject":
+    if q.how in {"colon-subject", "possessive"}:
         return True
     if q.speaker is None or q.cue is None:
         return False
@@ -343,11 +404,25 @@ def _governs(q: _Quote, text: str) -> bool:
         between = para.masked[q.cue.end - base:q.span.start - 1]
         n = len(re.findall(r"[\w’'\-]+", between))
         if is_naming_cue(q.cue):
-            return n <= 4 and q.speaker.strict
+            # "Doe called the plan “reckless”", "Doe criticised the law as a “crazy system”".
+            # Only the first quotation after the cue is what the speaker called something.
+            return (n <= 4 or (n <= 8 and not re.search(r"x[”’\"']", between))) and q.speaker.strict
         return n <= 25 and "." not in between.replace("U.S.", "")
+    if q.how == "according":
+        # "According to Jane Doe, the move reeks of “fear”": the source of the whole sentence.
+        return True
     # '“…,” she said. “Nobody slept.”' continues a quotation; a short term is never
     # attributed from the following sentence.
     return q.how == "previous"
+
+
+def _names_it(q: _Quote) -> bool:
+    """'Doe called the winner “Miss Piggy”': a naming cue close before gives even a
+    title-cased quotation its speaker."""
+    if q.how != "before" or q.cue is None or not is_naming_cue(q.cue) or q.speaker is None or not q.speaker.strict:
+        return False
+    between = q.para.masked[q.cue.end - q.para.passage.start:q.span.start - 1]
+    return len(re.findall(r"[\w’'\-]+", between)) <= 4 and not re.search(r"x[”’\"']", between)
 
 
 def _title_case(text: str) -> bool:
@@ -387,7 +462,7 @@ def _confidence(q: _Quote) -> float:
     if q.speaker is None:
         return 0.3
     base = {"after": 0.95, "before": 0.9, "elided": 0.8, "according": 0.8, "next": 0.75, "colon-subject": 0.7,
-            "previous": 0.8, "colon": 0.75, "loose": 0.6, "adjacent": 0.6}.get(q.how, 0.5)
+            "previous": 0.8, "colon": 0.75, "loose": 0.6, "adjacent": 0.6, "continuation": 0.7}.get(q.how, 0.5)
     if q.speaker.text and q.speaker.text.lower() in {"he", "she", "they", "i", "we"}:
         base -= 0.05
     return round(base, 2)

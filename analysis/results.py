@@ -25,6 +25,7 @@ class SpeakerKind(StrEnum):
     PERSON = "person"  # a named person: ``speaker`` is their canonical name
     ANONYMOUS = "anonymous"  # "a senior American diplomat"
     ORGANISATION = "organisation"  # "Chinese state media", "the Kremlin"
+    DOCUMENT = "document"  # "the report", "the ad's narrator", "a statement from the ministry"
     NONE = "none"  # no identifiable speaker: better none than a guess
 
 

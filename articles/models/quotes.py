@@ -92,6 +92,7 @@ class Quote(models.Model):
         PERSON = "person", "Named person"
         ANONYMOUS = "anonymous", "Anonymous source"
         ORGANISATION = "organisation", "Organisation"
+        DOCUMENT = "document", "Document"
         NONE = "none", "Unknown"
 
     article = models.ForeignKey("articles.Article", on_delete=models.CASCADE, related_name="quotes")
