@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0012_word_similarity_default'),
+        ('articles', '0017_person_counts'),
     ]
 
     operations = [
