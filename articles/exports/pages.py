@@ -8,11 +8,10 @@ A builder takes the request and the view's URL arguments and returns a
 from __future__ import annotations
 
 from django.db.models import Count, Exists, OuterRef, Subquery, Sum
-from django.db.models.functions import Coalesce, TruncMonth
+from django.db.models.functions import Coalesce
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
-from articles.charts import monthly_chart
 from articles.exports import rows, sections
 from articles.exports.describe import describe
 from articles.exports.report import Link, Report, Site, counter
@@ -168,21 +167,18 @@ def person_detail(request: HttpRequest, slug: str) -> Report:
 
 
 def theme_detail(request: HttpRequest, slug: str) -> Report:
+    from articles.views.themes import TOP_ARTICLES, theme_articles, theme_chart, theme_filterset
+
     theme = get_object_or_404(Theme, slug=slug)
-    data = request.GET.copy()
-    data["theme"] = theme.slug
-    filterset = QuoteFilter(data, queryset=_visible_quotes())
-    filters = describe(data, kinds=dict(Quote.Kind.choices), sorts=QuoteFilter.sort_fields, cleaned=_cleaned(filterset))
+    # The page's own functions for each section, so the file holds what the page shows.
+    filterset = theme_filterset(theme, request.GET)
+    filters = describe(filterset.data, kinds=dict(Quote.Kind.choices), sorts=QuoteFilter.sort_fields,
+                       cleaned=_cleaned(filterset))
 
     def build(site: Site) -> list:
-        timeline = (
-            filterset.qs.order_by().exclude(published=None)
-            .annotate(month=TruncMonth("published")).values_list("month").annotate(n=Count("id"))
-        )
-        top = ArticleTheme.objects.filter(theme=theme).select_related("article__source").order_by("-score", "-id")[:10]
+        top = theme_articles(theme, filterset)[:TOP_ARTICLES]
         return [
-            sections.chart(f"Quotes on {theme.name} per month", monthly_chart(sorted(timeline),
-                           title=f"Quotes on {theme.name} per month")),
+            sections.chart(f"Quotes on {theme.name} per month", theme_chart(theme, filterset)),
             sections.quotes(f"Quotes on {theme.name}", filterset.qs, site, empty="No quotes on this theme match."),
             sections.table("Articles most on this theme", ["Article", "Outlet", "Matched"], [
                 [Link(at.article.display_title, site.url(at.article.get_absolute_url())), sections.outlet(at.article),
