@@ -98,6 +98,7 @@ class HeatCell:
     x: float
     count: int
     level: int  # 0–4, the shade
+    theme: str = ""  # the column's theme slug: the cell links to that outlet's articles on it
 
 
 @dataclass(slots=True)
@@ -128,7 +129,8 @@ def heatmap(matrix: dict, *, label_width: int = 170, cell_width: int = 58, cell_
             y=header + r * cell_height,
             label=row["name"],
             slug=row["slug"],
-            cells=[HeatCell(label_width + i * cell_width, count, min(4, round(level / 25)) if count else 0)
+            cells=[HeatCell(label_width + i * cell_width, count, min(4, round(level / 25)) if count else 0,
+                            matrix["themes"][i][0])
                    for i, (count, level) in enumerate(row["cells"])],
         )
         for r, row in enumerate(matrix["rows"])
