@@ -24,7 +24,7 @@ pytestmark = pytest.mark.django_db
 
 LIST_PAGES = ["/", "/articles/", "/people/", "/themes/", "/sources/", "/countries/", "/quotes/", "/figures/"]
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
-        "line", "rect", "path", "circle"}
+}
 
 
 class Page(HTMLParser):
@@ -38,12 +38,13 @@ class Page(HTMLParser):
         self.more: list[str] = []
         self.total: int | None = None
         self.result_count = ""
+        self.heading_count: str | None = None  # "Quotes <span class=count>12</span>": a detail page's total
         self.chart_total: int | None = None
         self.uncovered: list[str] = []  # a span.count neither in a counted link nor a page total
         self._anchor: dict | None = None
         self._in_result = False
         self._span_count = False
-        self._text = ""
+        self._bar_title = False
 
     def _inside(self, tag: str, cls: str = "", attr: str = "") -> dict | None:
         for name, attrs in reversed(self.stack):
@@ -57,7 +58,9 @@ class Page(HTMLParser):
         if "data-total" in attrs and self.total is None and tag != "figure" and not self._inside("section", "figure-group"):
             self.total = int(attrs["data-total"])
         if tag == "figure" and "chart" in classes:
-            self.chart_total = int(float(attrs["data-total"]))
+            self.chart_total = 0
+        if tag == "title" and self._inside("rect", "bar") is not None:
+            self._bar_title = True
         if tag == "p" and "result-count" in classes:
             self._in_result = True
         if tag == "a":
@@ -105,12 +108,17 @@ class Page(HTMLParser):
             self._anchor["text"] += data
         if self._in_result:
             self.result_count += data
+        if self._span_count and self.heading_count is None and self._inside("h2") is not None:
+            self.heading_count = data
+        if self._bar_title:  # "Oct 2024: 5": the chart's bars, as drawn
+            self.chart_total += int(float(data.rsplit(":", 1)[1]))
+            self._bar_title = False
 
     def listed(self) -> int:
-        """The number of items the page lists: its data-total, or its "N results" line."""
+        """The number of items the page lists: its data-total, its "N results" line or its heading's count."""
         if self.total is not None:
             return self.total
-        found = re.match(r"\s*([\d,]+)", self.result_count)
+        found = re.match(r"\s*([\d,]+)", self.result_count or self.heading_count or "")
         assert found, f"{self.url} says nowhere how many items it lists"
         return int(found.group(1).replace(",", ""))
 
@@ -163,8 +171,8 @@ def test_every_count_equals_what_its_link_lists(client, generated_corpus, capsys
         page = read(client, url)
         if "/people/" not in url or url == "/people/":  # a person's margin (h8's page) is not walked
             uncovered.update(page.uncovered)
-        if page.chart_total is not None:
-            assert page.chart_total == page.listed(), f"{url}: the chart's bars add up to {page.chart_total}"
+        if page.chart_total is not None and page.chart_total != page.listed():
+            wrong.append(f"{url}: the chart's bars add up to {page.chart_total}, the page lists {page.listed()}")
         to_visit += [more for more in page.more if more not in seen]
         for link in page.links:
             target = re.sub(r"([?&])more=\w+&?", r"\1", link["href"]).rstrip("?&")  # "more" changes no list
