@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from django.db.models import Count, Exists, OuterRef, QuerySet
+from django.db.models import Count, Exists, OuterRef, QuerySet, Window
 from django.db.models.functions import TruncMonth
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
@@ -11,7 +11,7 @@ from articles.charts import BarChart, heatmap, monthly_chart
 from articles.exports import exportable
 from articles.filters import ArticleFilter, QuoteFilter, quote_facets
 from articles.models import Article, ArticleTheme, Quote, Theme
-from articles.summaries import cached, count, rows, sql_of
+from articles.summaries import cached, rows, sql_of
 from articles.views.common import paginate, reader_view, render_page
 from articles.views.sources import themes_by_outlet
 
@@ -73,11 +73,13 @@ def theme_articles(theme: Theme, filterset: QuoteFilter) -> QuerySet:
     and dates as on the article list; who spoke, the quote kind and words through the quotes the
     page lists (an article holding none of them is not "on this theme" for this page)."""
     data = filterset.data
-    articles = ArticleFilter({k: data[k] for k in ARTICLE_PARAMS if data.get(k)}, queryset=Article.objects.all()).qs
+    articles = ArticleFilter({k: data[k] for k in ARTICLE_PARAMS if data.get(k)}, queryset=Article.objects.all(),
+                             ids=filterset._ids).qs  # the ids the quotes' filters looked up already
     found = ArticleTheme.objects.filter(theme=theme, article__in=articles.order_by().values("pk"))
     if any(data.get(k) for k in QUOTE_ONLY_PARAMS):
         found = found.filter(Exists(filterset.qs.order_by().filter(article=OuterRef("article"))))
-    return found.select_related("article__source").order_by("-score", "-id")
+    # Each row carries how many there are in all (a window counts before the LIMIT): one query.
+    return found.select_related("article__source").annotate(total=Window(Count("id"))).order_by("-score", "-id")
 
 
 def theme_articles_link(filterset: QuoteFilter) -> str | None:
@@ -102,7 +104,7 @@ def theme_detail(request: HttpRequest, slug: str) -> HttpResponse:
         link_query.pop(param, None)
     link = link_query.urlencode()
     timeline = theme_timeline(filterset)
-    articles = theme_articles(theme, filterset)
+    articles = list(theme_articles(theme, filterset)[:TOP_ARTICLES])
     articles_link = theme_articles_link(filterset)
     context = {
         "theme": theme,
@@ -114,8 +116,8 @@ def theme_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "chart_svg": cached("timeline-svg", lambda: render_to_string("charts/columns.html", {
             "chart": theme_chart(theme, filterset, link=link),
         }), sql_of(timeline), theme.name, link),
-        "articles": articles[:TOP_ARTICLES],
-        "article_total": count(articles) if articles_link is not None else None,
+        "articles": articles,
+        "article_total": articles[0].total if articles else 0,
         "articles_link": articles_link,
     }
     return render_page(request, "themes/theme_detail.html", context)
