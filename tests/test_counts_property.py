@@ -150,12 +150,17 @@ def generated_corpus():
 
 
 def detail_pages() -> list[str]:
+    dates = sorted(d for d in Article.objects.values_list("published", flat=True) if d)
+    day = dates[len(dates) // 2].isoformat()  # a date filter that keeps about half
     themes = Theme.objects.annotate(n=Count("quote_themes")).order_by("-n", "slug")[:3]
     return [
         *(t.get_absolute_url() for t in themes),
         *(f"{t.get_absolute_url()}?source={s.slug}" for t in themes[:1] for s in Source.objects.order_by("id")[:1]),
         *(s.get_absolute_url() for s in Source.objects.order_by("id")[:2]),
+        *(f"{s.get_absolute_url()}?from={day}" for s in Source.objects.order_by("id")[:1]),
         *(c.get_absolute_url() for c in Country.objects.annotate(n=Count("mentions")).order_by("-n", "code")[:2]),
+        *(f"{c.get_absolute_url()}?source={s.slug}" for c in Country.objects.annotate(n=Count("mentions"))
+          .order_by("-n", "code")[:1] for s in Source.objects.order_by("id")[:1]),
         *(p.get_absolute_url() for p in Person.objects.order_by("-quote_total", "name")[:2]),
     ]
 
