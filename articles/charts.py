@@ -33,10 +33,6 @@ class BarChart:
     undated: int = 0  # items with no date: drawn as a last bar labelled "Undated", never dropped
 
     @property
-    def total(self) -> float:
-        return sum(bar.value for bar in self.bars)
-
-    @property
     def empty(self) -> bool:
         return not any(bar.value for bar in self.bars)
 
