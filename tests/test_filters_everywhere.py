@@ -95,6 +95,18 @@ def test_the_article_list_its_person_facet_and_export_agree(client, data):
     assert len(TITLE.findall(export(client, f"/articles/?person={person.slug}"))) == len(listed)
 
 
+def test_the_article_list_and_its_export_take_countries_named_together(client, data):
+    # A country page's "Mentioned with" count links here: articles naming both.
+    both = {int(a.title.split()[1]) for a in data["articles"]
+            if {"RU", "CN"} <= set(a.country_mentions.values_list("country__code", flat=True))}
+    assert both and both != {int(a.title.split()[1]) for a in data["articles"]}
+    page = client.get("/articles/?country=ru,cn").content.decode()
+    assert numbers(between(page, 'class="list"')) == both
+    document = export(client, "/articles/?country=ru,cn")
+    assert "Country: Russia and China" in document
+    assert numbers(document) == both
+
+
 def test_the_quote_list_expands_a_facet_within_its_filters(client, data):
     source = data["sources"][0]
     countries = list(Country.objects.exclude(code__in=["RU", "UA", "KP", "CN", "US"]).order_by("code")[:14])
