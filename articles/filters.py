@@ -148,7 +148,7 @@ QuoteFilter.base_filters.update(_dates(""))  # Quote.published, the article's da
 class ArticleFilter(BaseFilter):
     theme = df.CharFilter(method="by_theme")
     country = df.CharFilter(method="by_country")
-    source = df.CharFilter(field_name="source__slug")
+    source = df.CharFilter(method="by_source")
     person = df.CharFilter(method="by_person")
     q = df.CharFilter(method="search")
 
@@ -173,6 +173,10 @@ class ArticleFilter(BaseFilter):
             country = self.id_of(Country, code=code.strip().upper())
             queryset = queryset.filter(Exists(CountryMention.objects.filter(article=OuterRef("pk"), country_id=country)))
         return queryset
+
+    def by_source(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        # The outlet's id, not a join on its slug: an outlet's page walks (source, published).
+        return queryset.filter(source_id=self.id_of(Source, slug=value))
 
     def by_person(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         person = self.id_of(Person, slug=value)
