@@ -7,7 +7,7 @@ escaping every label like any other text.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 
 @dataclass(slots=True)
@@ -19,6 +19,7 @@ class Bar:
     label: str
     value: float
     title: str
+    href: str = ""  # the list of what the bar counts, when a filter can show it
 
 
 @dataclass(slots=True)
@@ -29,6 +30,7 @@ class BarChart:
     ticks: list[tuple[float, str]] = field(default_factory=list)  # (y, label) on the value axis
     labels: list[tuple[float, str]] = field(default_factory=list)  # (x, label) on the category axis
     title: str = ""
+    undated: int = 0  # items with no date: drawn as a last bar labelled "Undated", never dropped
 
     @property
     def empty(self) -> bool:
@@ -64,15 +66,27 @@ def column_chart(series: list[tuple[str, float]], *, title: str, width: int = 64
         x = left + i * step
         chart.bars.append(Bar(round(x + step * 0.1, 1), round(top + plot_h - h, 1), round(max(step * 0.8, 1), 1),
                               round(h, 1), label, value, f"{label}: {value:g}{unit}"))
-        if i % every == 0:
+        if i % every == 0 or label == "Undated":
             chart.labels.append((round(x + step / 2, 1), label))
     for fraction in (0, 0.5, 1):
         chart.ticks.append((round(top + plot_h * (1 - fraction), 1), f"{peak * fraction:g}"))
     return chart
 
 
-def monthly_chart(rows: list[tuple[date, int]], *, title: str) -> BarChart:
-    return column_chart([(d.strftime("%b %Y"), n) for d, n in month_series(rows)], title=title)
+def monthly_chart(rows: list[tuple[date | None, int]], *, title: str, link: str | None = None) -> BarChart:
+    """A bar per month from the first to the last, and a last bar "Undated" for the items without
+    a date (``None`` in ``rows``), so the bars add up to every item. With ``link`` (a query
+    string), each month's bar links to that list limited to the month (``from``/``to``)."""
+    months = month_series(rows)
+    undated = sum(n for d, n in rows if d is None)
+    series = [(d.strftime("%b %Y"), n) for d, n in months] + ([("Undated", undated)] if undated else [])
+    chart = column_chart(series, title=title)
+    chart.undated = undated
+    if link is not None:
+        for bar, (first, _) in zip(chart.bars, months, strict=False):
+            last = date(first.year + first.month // 12, first.month % 12 + 1, 1) - timedelta(days=1)
+            bar.href = "?" + "&".join(p for p in (link, f"from={first.isoformat()}&to={last.isoformat()}") if p)
+    return chart
 
 
 @dataclass(slots=True)
@@ -80,6 +94,7 @@ class HeatCell:
     x: float
     count: int
     level: int  # 0–4, the shade
+    theme: str = ""  # the column's theme slug: the cell links to that outlet's articles on it
 
 
 @dataclass(slots=True)
@@ -110,7 +125,8 @@ def heatmap(matrix: dict, *, label_width: int = 170, cell_width: int = 58, cell_
             y=header + r * cell_height,
             label=row["name"],
             slug=row["slug"],
-            cells=[HeatCell(label_width + i * cell_width, count, min(4, round(level / 25)) if count else 0)
+            cells=[HeatCell(label_width + i * cell_width, count, min(4, round(level / 25)) if count else 0,
+                            matrix["themes"][i][0])
                    for i, (count, level) in enumerate(row["cells"])],
         )
         for r, row in enumerate(matrix["rows"])

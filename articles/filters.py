@@ -32,6 +32,7 @@ from articles.models.search import containing
 from articles.summaries import cached, sql_of
 
 FACET_LIMIT = 12
+FACET_MORE = 200  # options a facet shows after "more…" (``?more=theme``)
 # Facets count over at most this many of the newest matching rows (an index walk that stops), so
 # a facet is bounded work however large the archive; past it, the facet says what it counted.
 FACET_SCAN = 10_000
@@ -51,6 +52,8 @@ class Facet:
     options: list[FacetOption]
     selected: str
     note: str = ""  # “in the newest 10,000 quotes” when the counts are of a bounded sample
+    more: bool = False  # options were left out: the facet offers "more…" (``?more=<param>``)
+    expanded: bool = False  # this facet was asked for with ``?more=<param>``
 
 
 class BaseFilter(df.FilterSet):
@@ -147,7 +150,7 @@ QuoteFilter.base_filters.update(_dates(""))  # Quote.published, the article's da
 class ArticleFilter(BaseFilter):
     theme = df.CharFilter(method="by_theme")
     country = df.CharFilter(method="by_country")
-    source = df.CharFilter(field_name="source__slug")
+    source = df.CharFilter(method="by_source")
     person = df.CharFilter(method="by_person")
     q = df.CharFilter(method="search")
 
@@ -167,8 +170,15 @@ class ArticleFilter(BaseFilter):
         return queryset.filter(Exists(ArticleTheme.objects.filter(article=OuterRef("pk"), theme_id=theme)))
 
     def by_country(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        country = self.id_of(Country, code=value.upper())
-        return queryset.filter(Exists(CountryMention.objects.filter(article=OuterRef("pk"), country_id=country)))
+        # ``kp,ru``: articles naming every one of them (what a country's "Mentioned with" counts).
+        for code in value.split(",")[:5]:
+            country = self.id_of(Country, code=code.strip().upper())
+            queryset = queryset.filter(Exists(CountryMention.objects.filter(article=OuterRef("pk"), country_id=country)))
+        return queryset
+
+    def by_source(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        # The outlet's id, not a join on its slug: an outlet's page walks (source, published).
+        return queryset.filter(source_id=self.id_of(Source, slug=value))
 
     def by_person(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         person = self.id_of(Person, slug=value)
@@ -196,9 +206,11 @@ class PersonFilter(BaseFilter):
         fields: list[str] = []
 
     def by_theme(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        return queryset.filter(
-            Exists(QuoteTheme.objects.filter(quote__speaker=OuterRef("pk"), theme_id=self.id_of(Theme, slug=value)))
-        )
+        # Quotes readers see, as the "Speaks on" facet counts them (a rejected quote is no one's).
+        theme = self.id_of(Theme, slug=value)
+        spoken = Quote.objects.visible().filter(speaker=OuterRef("pk"))
+        return queryset.filter(Exists(spoken.filter(Exists(QuoteTheme.objects.filter(quote=OuterRef("pk"),
+                                                                                      theme_id=theme)))))
 
     def by_country(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset.filter(
@@ -211,8 +223,9 @@ class PersonFilter(BaseFilter):
         )
 
     def by_source(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        # Quoted in the outlet, as the "Quoted in" facet counts (not merely named there).
         source = self.id_of(Source, slug=value)
-        return queryset.filter(Exists(PersonMention.objects.filter(person=OuterRef("pk"), article__source_id=source)))
+        return queryset.filter(Exists(Quote.objects.visible().filter(speaker=OuterRef("pk"), article__source_id=source)))
 
     def search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset.matching(value)
@@ -234,9 +247,15 @@ def _cached_facets(filterset: BaseFilter, compute) -> list[Facet]:
     """Facet counts scan every matching row, so they are kept until the data changes; the
     filtered query's own SQL is the key (the same filters on another base list differ)."""
     sql = sql_of(filterset.qs.order_by())
+    more = filterset.data.get("more", "")
     if sql is None:
         return compute(filterset)
-    return cached(f"facets-{compute.__name__}", lambda: compute(filterset), sql)
+    return cached(f"facets-{compute.__name__}", lambda: compute(filterset), sql, more)
+
+
+def _limit(filterset: BaseFilter, param: str) -> int:
+    """How many options the facet shows: FACET_LIMIT, or FACET_MORE when the reader asked for more."""
+    return FACET_MORE if filterset.data.get("more") == param else FACET_LIMIT
 
 
 def _sample(queryset: QuerySet, order, *columns: str) -> tuple[str, list] | None:
@@ -250,7 +269,8 @@ def _sample(queryset: QuerySet, order, *columns: str) -> tuple[str, list] | None
 
 
 def _facet(param: str, label: str, selected: str, sample: tuple[str, list] | None, noun: str, select: str,
-           joins: str = "", group: str = "", *, per: str = "", transform=str, labels: dict | None = None) -> Facet:
+           joins: str = "", group: str = "", *, per: str = "", transform=str, labels: dict | None = None,
+           limit: int = FACET_LIMIT) -> Facet:
     """One facet from a bounded sample: ``SELECT {select} (value, label), count … FROM sample s {joins}
     GROUP BY {group}``, the FACET_LIMIT largest, and (in the same statement) how many rows the
     sample held, so that a facet cut at FACET_SCAN says what it counted. With ``per`` (a column
@@ -266,11 +286,12 @@ def _facet(param: str, label: str, selected: str, sample: tuple[str, list] | Non
         query = (f"WITH s AS MATERIALIZED ({sql}) SELECT {select}, count(*) AS n, (SELECT count(*) FROM s) "
                  f"FROM s {joins} GROUP BY {group} ORDER BY n DESC, 2 LIMIT %s")
     with connection.cursor() as cursor:
-        cursor.execute(query, [*params, FACET_LIMIT])
+        cursor.execute(query, [*params, limit + 1])  # one more than shown: whether to offer "more…"
         rows = cursor.fetchall()
     options = [FacetOption(transform(value), (labels or {}).get(name, name), int(n)) for value, name, n, _ in rows]
     sampled = bool(rows) and rows[0][3] >= FACET_SCAN
-    return Facet(param, label, options, selected, f"in the newest {FACET_SCAN:,} {noun}" if sampled else "")
+    return Facet(param, label, options[:limit], selected, f"in the newest {FACET_SCAN:,} {noun}" if sampled else "",
+                 more=len(options) > limit, expanded=limit > FACET_LIMIT)
 
 
 def _quote_facets(filterset: QuoteFilter) -> list[Facet]:
@@ -285,17 +306,17 @@ def _quote_facets(filterset: QuoteFilter) -> list[Facet]:
     return [
         _facet("theme", "Theme", data.get("theme", ""), sample("theme", "id"), "quotes", "t.slug, t.name",
                "JOIN articles_quotetheme qt ON qt.quote_id = s.id JOIN articles_theme t ON t.id = qt.theme_id",
-               "t.slug, t.name"),
+               "t.slug, t.name", limit=_limit(filterset, "theme")),
         _facet("country", "Country", data.get("country", "").lower(), sample("country", "article_id"), "quotes",
                "c.code, c.name", "JOIN articles_countrymention m ON m.article_id = s.article_id "
-               "JOIN articles_country c ON c.id = m.country_id", "c.code, c.name", transform=str.lower),
+               "JOIN articles_country c ON c.id = m.country_id", "c.code, c.name", transform=str.lower, limit=_limit(filterset, "country")),
         _facet("source", "Outlet", data.get("source", ""), sample("source", "article_id"), "quotes", "o.slug, o.name",
                "JOIN articles_article a ON a.id = s.article_id JOIN articles_source o ON o.id = a.source_id",
-               "o.slug, o.name"),
+               "o.slug, o.name", limit=_limit(filterset, "source")),
         _facet("person", "Speaker", data.get("person", ""), sample("person", "speaker_id"), "quotes",
-               "p.slug, p.name", "JOIN articles_person p ON p.id = s.speaker_id", "p.slug, p.name"),
+               "p.slug, p.name", "JOIN articles_person p ON p.id = s.speaker_id", "p.slug, p.name", limit=_limit(filterset, "person")),
         _facet("kind", "Kind", data.get("kind", ""), sample("kind", "kind"), "quotes", "s.kind, s.kind", "", "s.kind",
-               labels=dict(Quote.Kind.choices)),
+               labels=dict(Quote.Kind.choices), limit=_limit(filterset, "kind")),
     ]
 
 
@@ -333,15 +354,16 @@ def _article_facets(filterset: ArticleFilter) -> list[Facet]:
     return [
         _facet("theme", "Theme", data.get("theme", ""), sample("theme"), "articles", "t.slug, t.name",
                "JOIN articles_articletheme at ON at.article_id = s.id JOIN articles_theme t ON t.id = at.theme_id",
-               "t.slug, t.name"),
+               "t.slug, t.name", limit=_limit(filterset, "theme")),
         _facet("country", "Country", data.get("country", "").lower(), sample("country"), "articles", "c.code, c.name",
                "JOIN articles_countrymention m ON m.article_id = s.id JOIN articles_country c ON c.id = m.country_id",
-               "c.code, c.name", transform=str.lower),
+               "c.code, c.name", transform=str.lower, limit=_limit(filterset, "country")),
         _facet("source", "Outlet", data.get("source", ""), sample("source", "source_id"), "articles",
-               "o.slug, o.name", "JOIN articles_source o ON o.id = s.source_id", "o.slug, o.name"),
-        _facet("person", "Quoted", data.get("person", ""), sample("person"), "articles", "p.slug, p.name",
-               "JOIN articles_personmention pm ON pm.article_id = s.id AND pm.is_quoted "
-               "JOIN articles_person p ON p.id = pm.person_id", "p.slug, p.name"),
+               "o.slug, o.name", "JOIN articles_source o ON o.id = s.source_id", "o.slug, o.name", limit=_limit(filterset, "source")),
+        # Every article naming the person, as ``?person=`` filters and a person's article count counts.
+        _facet("person", "Person named", data.get("person", ""), sample("person"), "articles", "p.slug, p.name",
+               "JOIN articles_personmention pm ON pm.article_id = s.id "
+               "JOIN articles_person p ON p.id = pm.person_id", "p.slug, p.name", limit=_limit(filterset, "person")),
     ]
 
 
@@ -357,11 +379,11 @@ def _person_facets(filterset: PersonFilter) -> list[Facet]:
 
     return [
         _facet("kind", "Kind", data.get("kind", ""), _sample(filterset.without("kind"), ("-quote_total", "name"), "kind"),
-               "people", "s.kind, s.kind", "", "s.kind", labels=dict(Person.Kind.choices)),
+               "people", "s.kind, s.kind", "", "s.kind", labels=dict(Person.Kind.choices), limit=_limit(filterset, "kind")),
         _facet("theme", "Speaks on", data.get("theme", ""), spoken("theme"), "quotes", "t.slug, t.name",
                "JOIN articles_quotetheme qt ON qt.quote_id = s.id JOIN articles_theme t ON t.id = qt.theme_id",
-               per="s.speaker_id"),
+               per="s.speaker_id", limit=_limit(filterset, "theme")),
         _facet("source", "Quoted in", data.get("source", ""), spoken("source"), "quotes", "o.slug, o.name",
                "JOIN articles_article a ON a.id = s.article_id JOIN articles_source o ON o.id = a.source_id",
-               per="s.speaker_id"),
+               per="s.speaker_id", limit=_limit(filterset, "source")),
     ]

@@ -45,6 +45,8 @@ def describe(data, *, kinds: dict[str, str] | None = None, labels: dict[str, str
 
 
 def _display(param: str, value: str, kinds: dict[str, str], cleaned: dict | None) -> str:
+    if param == "country" and "," in value:  # ``kp,ru``: articles naming every one of them
+        return " and ".join(_display(param, code.strip(), kinds, cleaned) for code in value.split(",")[:5])
     if param in NAMED:
         model, field, name = NAMED[param]
         lookup = value.upper() if param == "country" else value

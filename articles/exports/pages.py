@@ -7,12 +7,11 @@ A builder takes the request and the view's URL arguments and returns a
 
 from __future__ import annotations
 
-from django.db.models import Count, Exists, OuterRef, Subquery, Sum
-from django.db.models.functions import Coalesce, TruncMonth
+from django.db.models import Count, OuterRef, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
-from articles.charts import monthly_chart
 from articles.exports import rows, sections
 from articles.exports.describe import describe
 from articles.exports.report import Link, Report, Site, counter
@@ -21,7 +20,6 @@ from articles.models import (
     Article,
     ArticleTheme,
     Country,
-    CountryMention,
     Person,
     Quote,
     QuoteTheme,
@@ -168,21 +166,18 @@ def person_detail(request: HttpRequest, slug: str) -> Report:
 
 
 def theme_detail(request: HttpRequest, slug: str) -> Report:
+    from articles.views.themes import TOP_ARTICLES, theme_articles, theme_chart, theme_filterset
+
     theme = get_object_or_404(Theme, slug=slug)
-    data = request.GET.copy()
-    data["theme"] = theme.slug
-    filterset = QuoteFilter(data, queryset=_visible_quotes())
-    filters = describe(data, kinds=dict(Quote.Kind.choices), sorts=QuoteFilter.sort_fields, cleaned=_cleaned(filterset))
+    # The page's own functions for each section, so the file holds what the page shows.
+    filterset = theme_filterset(theme, request.GET)
+    filters = describe(filterset.data, kinds=dict(Quote.Kind.choices), sorts=QuoteFilter.sort_fields,
+                       cleaned=_cleaned(filterset))
 
     def build(site: Site) -> list:
-        timeline = (
-            filterset.qs.order_by().exclude(published=None)
-            .annotate(month=TruncMonth("published")).values_list("month").annotate(n=Count("id"))
-        )
-        top = ArticleTheme.objects.filter(theme=theme).select_related("article__source").order_by("-score", "-id")[:10]
+        top = theme_articles(theme, filterset)[:TOP_ARTICLES]
         return [
-            sections.chart(f"Quotes on {theme.name} per month", monthly_chart(sorted(timeline),
-                           title=f"Quotes on {theme.name} per month")),
+            sections.chart(f"Quotes on {theme.name} per month", theme_chart(theme, filterset)),
             sections.quotes(f"Quotes on {theme.name}", filterset.qs, site, empty="No quotes on this theme match."),
             sections.table("Articles most on this theme", ["Article", "Outlet", "Matched"], [
                 [Link(at.article.display_title, site.url(at.article.get_absolute_url())), sections.outlet(at.article),
@@ -200,17 +195,20 @@ def theme_detail(request: HttpRequest, slug: str) -> Report:
 
 
 def source_detail(request: HttpRequest, slug: str) -> Report:
+    from articles.views.sources import source_sections
+
     source = get_object_or_404(Source.objects.select_related("country"), slug=slug)
-    queryset = _visible_quotes().filter(article__source=source).newest_first()
+    found = source_sections(source, request.GET)  # the page's own sets, with its filters
+    queryset = found["quotes"]
+    filters = describe(found["filters"], cleaned=_cleaned(found["filterset"]))
 
     def build(site: Site) -> list:
-        articles = source.articles.select_related("source").with_quote_count().order_by("-published", "-imported_at")
         speakers = (
             queryset.order_by().exclude(speaker=None).values("speaker__name").annotate(n=Count("id"))
             .order_by("-n", "speaker__name")
         )
         return [
-            sections.article_table(f"Articles in {source.name}", articles, site),
+            sections.article_table(f"Articles in {source.name}", found["articles"], site),
             sections.table("Whom it quotes", ["Speaker", "Quotes"], [[s["speaker__name"], s["n"]] for s in speakers],
                            empty="Nobody named.", numeric=(1,)),
             sections.quotes(f"Quotes in {source.name}", queryset, site),
@@ -220,7 +218,8 @@ def source_detail(request: HttpRequest, slug: str) -> Report:
                                         source.homepage) if p)
     return _quote_report(
         request, queryset, page="source_detail", kind_label="Source", title=source.name,
-        filename=["source", source.slug], build_sections=build, standfirst=standfirst,
+        filename=_filename(["source", source.slug], filters, skip=("source",)), filters=filters,
+        build_sections=build, standfirst=standfirst,
         subject=_subject("source", source, request, source.name),
     )
 
@@ -228,23 +227,17 @@ def source_detail(request: HttpRequest, slug: str) -> Report:
 def country_detail(request: HttpRequest, code: str) -> Report:
     if code != code.lower():
         raise Http404("Country codes are lower case: /countries/kp/")
+    from articles.views.countries import country_sections
+
     country = get_object_or_404(Country, code=code.upper())
-    in_article = CountryMention.objects.filter(country=country, article=OuterRef("article"))
-    queryset = (
-        _visible_quotes().filter(Exists(in_article)).newest_first()
-    )
+    found = country_sections(country, request.GET)  # the page's own sets, with its filters
+    queryset = found["quotes"]
+    filters = describe(found["filters"], cleaned=_cleaned(found["filterset"]))
 
     def build(site: Site) -> list:
-        mentions = (
-            CountryMention.objects.filter(country=country).select_related("article__source")
-            .order_by("-article__published", "-count")
-        )
-        articles = []
-        for mention in mentions:
-            mention.article.times = mention.count
-            articles.append(mention.article)
         return [
-            sections.article_table(f"Articles that mention {country.name}", articles, site, count=("Named", "times")),
+            sections.article_table(f"Articles that mention {country.name}", found["articles"], site,
+                                   count=("Named", "mention_count")),
             sections.quotes("Quotes in those articles", queryset, site),
             sections.notes(f"Editors’ notes on {country.name}", sections.public_notes(countries=country), site),
         ]
@@ -253,7 +246,8 @@ def country_detail(request: HttpRequest, code: str) -> Report:
                "permalink": Site(request).url(country.get_absolute_url())}
     return _quote_report(
         request, queryset, page="country_detail", kind_label="Country", title=country.name,
-        filename=["country", country.code.lower(), country.name], build_sections=build, subject=subject,
+        filename=_filename(["country", country.code.lower(), country.name], filters, skip=("country",)),
+        filters=filters, build_sections=build, subject=subject,
     )
 
 

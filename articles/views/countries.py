@@ -1,13 +1,14 @@
 from __future__ import annotations
 
-from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Sum
+from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from articles.exports import exportable
-from articles.models import Article, Country, CountryMention, Quote
+from articles.models import Country, CountryMention
 from articles.summaries import cached, rows
 from articles.views.common import paginate, reader_view, render_page
+from articles.views.sources import filters_query, place_filters
 
 
 @reader_view
@@ -28,38 +29,49 @@ def country_detail(request: HttpRequest, code: str) -> HttpResponse:
     country = Country.objects.filter(code=code.upper()).first()
     if country is None:
         raise Http404("No such country")
-    mentions = CountryMention.objects.filter(country=country)
-    mentioned_in = mentions.filter(article=OuterRef("pk"))
-    # Newest articles first, walking the articles' date index and probing each for a mention:
-    # a country named in 40,000 articles needs no sort of 40,000 rows for its first page.
-    articles = (
-        Article.objects.filter(Exists(mentioned_in)).select_related("source")
-        .annotate(mention_count=Subquery(mentioned_in.values("count")[:1]))
-        .order_by(F("published").desc(nulls_last=True), "id")
-    )
-    quotes = (
-        Quote.objects.visible().filter(Exists(mentions.filter(article=OuterRef("article"))))
-        .listed().newest_first()
-    )
+    found = country_sections(country, request.GET)
     context = {
         "country": country,
-        "page": paginate(request, articles, per_page=15),
-        "quotes": quotes[:15],
-        **cached("country-summary", lambda: _summary(country), country.pk),
+        "page": paginate(request, found["articles"], per_page=15),
+        "quotes": found["quotes"][:15],
+        "filter": found["filterset"],
+        "extra": filters_query(found["filters"], "country"),
+        **found["summary"](),
     }
     return render_page(request, "countries/country_detail.html", context)
 
 
-def _summary(country: Country) -> dict[str, list]:
-    """Who talks about the country and which countries come up beside it (aggregates, cached)."""
-    in_article = Exists(CountryMention.objects.filter(country=country, article=OuterRef("article")))
+def country_sections(country: Country, request_data) -> dict:
+    """What a country's page shows, with its filters (an outlet, dates): the page and its exports
+    both call this, so each section holds the same articles and quotes."""
+    data, articles, quotes = place_filters(request_data, "country", country.code.lower())
+    mentioned_in = CountryMention.objects.filter(country=country, article=OuterRef("pk"))
+    # Newest articles first, walking the articles' date index and probing each for a mention:
+    # a country named in 40,000 articles needs no sort of 40,000 rows for its first page.
+    listed = (
+        articles.qs.annotate(mention_count=Subquery(mentioned_in.values("count")[:1]))
+        .order_by(F("published").desc(nulls_last=True), "id")
+    )
+    return {
+        "filters": data,
+        "filterset": articles,
+        "articles": listed,
+        "quotes": quotes.qs,
+        "summary": lambda: cached("country-summary", lambda: _summary(country, articles.qs, quotes.qs),
+                                  country.pk, sorted(data.items())),
+    }
+
+
+def _summary(country: Country, articles, quotes) -> dict[str, list]:
+    """Who talks about the country and which countries come up beside it, over the page's
+    articles and quotes (aggregates, cached)."""
     return {
         "speakers": list(
-            Quote.objects.visible().filter(in_article).exclude(speaker=None)
+            quotes.order_by().exclude(speaker=None)
             .values("speaker__slug", "speaker__name").annotate(n=Count("id")).order_by("-n", "speaker__name")[:15]
         ),
         "neighbours": list(
-            CountryMention.objects.filter(in_article, ~Q(country=country))
+            CountryMention.objects.filter(~Q(country=country), article__in=articles.order_by().values("pk"))
             .values("country__code", "country__name").annotate(n=Count("id")).order_by("-n", "country__name")[:15]
         ),
     }

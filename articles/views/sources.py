@@ -3,11 +3,12 @@ from __future__ import annotations
 from collections import defaultdict
 
 from django.db.models import Count, F, OuterRef
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
 
 from articles.charts import heatmap
 from articles.exports import exportable
+from articles.filters import ArticleFilter, QuoteFilter
 from articles.models import Article, ArticleTheme, Quote, Source
 from articles.models.counting import correlated_count
 from articles.summaries import cached, rows
@@ -60,23 +61,63 @@ def source_list(request: HttpRequest) -> HttpResponse:
     return render(request, "sources/source_list.html", {"sources": rows(sources, "sources"), "matrix": matrix, "heat": heatmap(matrix)})
 
 
+# The filters an outlet's or a country's page takes: those that mean the same for its articles and
+# for the quotes in them (an article's date is its quotes' date), so every section, count and
+# link of the page, and its exports, select one set.
+PLACE_FILTERS = ("country", "source", "from", "to")
+
+
+def place_filters(request_data, param: str, value: str) -> tuple[dict, ArticleFilter, QuoteFilter]:
+    """The page's filters (``param`` fixed to the page's own ``value``), and its articles and quotes
+    filtered by them; invalid values are dropped as on every list."""
+    data = {k: request_data[k] for k in PLACE_FILTERS if request_data.get(k) and k != param}
+    data[param] = value
+    articles = ArticleFilter(data, queryset=Article.objects.select_related("source").with_quote_count())
+    quotes = QuoteFilter(data, queryset=Quote.objects.visible().listed())
+    return data, articles, quotes
+
+
+def source_sections(source: Source, request_data) -> dict:
+    """What an outlet's page shows, with its filters: the page and its exports both call this."""
+    data, articles, quotes = place_filters(request_data, "source", source.slug)
+    return {
+        "filters": data,
+        "articles": articles.qs.order_by(F("published").desc(nulls_last=True), "-id"),
+        "quotes": quotes.qs,
+        "filterset": articles,
+        "summary": lambda: cached("source-summary", lambda: _summary(source, articles.qs, quotes.qs),
+                                  source.pk, sorted(data.items())),
+    }
+
+
 @reader_view
 @exportable("source_detail")
 def source_detail(request: HttpRequest, slug: str) -> HttpResponse:
     source = get_object_or_404(Source.objects.select_related("country"), slug=slug)
     # Newest first on (source, published); each row's quote count is a subquery run for that page only.
-    articles = source.articles.with_quote_count().order_by(F("published").desc(nulls_last=True), "-id")
+    found = source_sections(source, request.GET)
     context = {
         "source": source,
-        "page": paginate(request, articles),
-        **cached("source-summary", lambda: _summary(source), source.pk),
+        "page": paginate(request, found["articles"]),
+        "filter": found["filterset"],
+        "extra": filters_query(found["filters"], "source"),
+        **found["summary"](),
     }
     return render_page(request, "sources/source_detail.html", context)
 
 
-def _summary(source: Source) -> dict:
-    """Who the outlet quotes and on what (aggregates over all its articles, cached)."""
-    quotes = Quote.objects.visible().filter(article__source=source)
+def filters_query(filters: dict, own: str) -> str:
+    """The page's filters as a query string to carry on its count links (``&from=…``)."""
+    query = QueryDict(mutable=True)
+    for key, value in filters.items():
+        if key != own:
+            query[key] = value
+    return ("&" + query.urlencode()) if query else ""
+
+
+def _summary(source: Source, articles, quotes) -> dict:
+    """Who the outlet quotes and on what, over the articles and quotes the page's filters select (cached)."""
+    quotes = quotes.order_by()
     return {
         "speakers": list(
             quotes.exclude(speaker=None).values("speaker__slug", "speaker__name")
@@ -84,7 +125,7 @@ def _summary(source: Source) -> dict:
         ),
         "anonymous": quotes.filter(speaker=None).count(),
         "themes": list(
-            ArticleTheme.objects.filter(article__source=source).values("theme__slug", "theme__name")
+            ArticleTheme.objects.filter(article__in=articles.order_by().values("pk")).values("theme__slug", "theme__name")
             .annotate(n=Count("id")).order_by("-n", "theme__name")
         ),
     }
