@@ -17,7 +17,7 @@ def test_a_misspelt_name_searched_in_place_shows_that_persons_quotes(page: Page,
     page.get_by_role("searchbox", name=re.compile("Words")).fill("Garlauskus")
     page.get_by_role("button", name="Search").last.click()
 
-    expect(page.get_by_role("status")).to_contain_text("Showing results for Markus Garlauskas")
+    expect(page.locator(".did-you-mean")).to_contain_text("Showing results for Markus Garlauskas")
     expect(page.locator("#results")).to_have_count(1)  # swapped, not nested inside the old one
     expect(page.locator("#results .quote-item")).to_have_count(4)
     shoot(page, "search-meaning")
