@@ -56,8 +56,8 @@ class Page(HTMLParser):
         attrs = dict(attrs)
         classes = (attrs.get("class") or "").split()
         # A figure's group, or a list of its own beside the page's (an author's articles), is not what the page lists.
-        own = self._inside("section", "figure-group") or self._inside("section", "own-list")
-        if "data-total" in attrs and self.total is None and tag != "figure" and own is None:
+        own = self._inside("section", "figure-group") or self._inside("section", "own-list") or "own-list" in classes
+        if "data-total" in attrs and self.total is None and tag != "figure" and not own:
             self.total = int(attrs["data-total"])
         if tag == "figure" and "chart" in classes:
             self.chart_total = 0
@@ -76,7 +76,7 @@ class Page(HTMLParser):
         if tag == "span" and "count" in classes:
             counted = self._anchor is not None and (self._anchor["count"] is not None or self._anchor["facet"]
                                                     or self._inside("a", attr="aria-current") is not None)
-            if not counted and "data-total" not in attrs:
+            if not counted and "data-total" not in attrs and self._inside("section", "own-list", "data-total") is None:
                 self.uncovered.append(self.url)
             self._span_count = True
         if tag not in VOID:
@@ -164,6 +164,9 @@ def detail_pages() -> list[str]:
         *(f"{c.get_absolute_url()}?source={s.slug}" for c in Country.objects.annotate(n=Count("mentions"))
           .order_by("-n", "code")[:1] for s in Source.objects.order_by("id")[:1]),
         *(p.get_absolute_url() for p in Person.objects.order_by("-quote_total", "name")[:2]),
+        # An author's page: its "Articles by" list has its own count, beside the quotes the page lists.
+        *(p.get_absolute_url() for p in Person.objects.filter(articles_written__isnull=False).distinct()
+          .order_by("name")[:1]),
     ]
 
 
