@@ -58,7 +58,8 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "person": person,
         "page": paginate(request, quotes),
         "written": _written(request, person),
-        **cached("person-summary", lambda: _summary(person), person.pk),
+        # Named anew when its shape changed (article_total): a deployed cache keeps the old entries.
+        **cached("person-summary-2", lambda: _summary(person), person.pk),
     }
     return render_page(request, "people/person_detail.html", context)
 
