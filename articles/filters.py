@@ -181,8 +181,11 @@ class ArticleFilter(BaseFilter):
         return queryset.filter(source_id=self.id_of(Source, slug=value))
 
     def by_person(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        person = self.id_of(Person, slug=value)
-        return queryset.filter(Exists(PersonMention.objects.filter(article=OuterRef("pk"), person_id=person)))
+        # ``a,b``: articles naming every one of them (what a person's "Named with them" counts).
+        for slug in value.split(",")[:5]:
+            person = self.id_of(Person, slug=slug.strip())
+            queryset = queryset.filter(Exists(PersonMention.objects.filter(article=OuterRef("pk"), person_id=person)))
+        return queryset
 
     def search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return containing(queryset, value)

@@ -3,6 +3,8 @@ and themes, organisations, outlets and countries are found by name."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from articles.models import Organisation, Person, Quote, Source
@@ -32,6 +34,32 @@ def test_a_misspelt_name_finds_that_persons_quotes_and_articles(client, corpus):
     newsweek = corpus["000_8ec5d6834c1552e8.txt"]
     assert newsweek.get_absolute_url() in html
     assert "No articles match." not in html
+
+
+def _export(client, query: str, fmt: str, **extra):
+    response = client.get("/search/", {"q": query, "format": fmt, **extra})
+    assert response.status_code == 200
+    return (b"".join(response.streaming_content) if response.streaming else response.content).decode("utf-8-sig")
+
+
+def test_the_search_export_holds_the_corrected_persons_quotes_as_the_page_lists_them(client, corpus):
+    person = Person.objects.get(name="Markus Garlauskas")
+    theirs = [q.get_absolute_url() for q in Quote.objects.filter(speaker=person).newest_first()]
+
+    rows = json.loads(_export(client, "Garlauskus", "json"))["items"]
+    markdown = _export(client, "Garlauskus", "md")
+
+    permalinks = [row["quote_permalink"].split("testserver", 1)[-1] for row in rows]
+    assert permalinks[: len(theirs)] == theirs  # first, newest first, as the page lists them
+    assert "Showing results for Markus Garlauskas" in markdown
+    assert "No quotes match." not in markdown
+    # Searching the words as typed: nobody is guessed, and the file holds the word matches only.
+    assert json.loads(_export(client, "Garlauskus", "json", exact="1"))["items"] == []
+
+
+def test_the_search_export_holds_what_was_found_by_name(client, corpus):
+    markdown = _export(client, "Atlantic Council", "md")
+    assert "## Organisations" in markdown and "Atlantic Council" in markdown
 
 
 def test_the_exact_words_link_searches_without_guessing_the_name(client, corpus):

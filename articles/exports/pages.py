@@ -7,7 +7,7 @@ A builder takes the request and the view's URL arguments and returns a
 
 from __future__ import annotations
 
-from django.db.models import Count, OuterRef, Subquery, Sum
+from django.db.models import Case, Count, OuterRef, Q, Subquery, Sum, When
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
@@ -27,6 +27,7 @@ from articles.models import (
     Theme,
 )
 from articles.models.counting import correlated_count
+from articles.models.quotes import NEWEST_FIRST
 from articles.views.sources import themes_by_outlet
 
 
@@ -355,27 +356,47 @@ def country_list(request: HttpRequest) -> Report:
 
 
 def search(request: HttpRequest) -> Report:
-    from articles.views.search import MAX_QUERY
+    """What the search page shows: the person a (misspelt) name means, their quotes first (newest
+    first, as the page lists them) and then the word matches; themes, organisations, outlets and
+    countries found by name. The page shows the first few of each; the file holds every quote."""
+    from articles.views.search import MAX_QUERY, _articles_naming, _is_spelling_of, found_by_name, meant_person
 
     query = request.GET.get("q", "").strip()[:MAX_QUERY]
+    people = list(Person.objects.matching(query)[:10]) if query else []
+    meant = None if request.GET.get("exact") == "1" else meant_person(query, people)
     queryset = _visible_quotes().search(query) if query else Quote.objects.none()
+    if meant is not None:
+        words = queryset.order_by().values("pk")
+        queryset = (
+            _visible_quotes().filter(Q(speaker=meant) | Q(pk__in=words))
+            .alias(theirs=Case(When(speaker=meant, then=0), default=1))
+            .order_by("theirs", *NEWEST_FIRST)
+        )
+    corrected = meant is not None and not _is_spelling_of(query, meant)
 
     def build(site: Site) -> list:
         if not query:
             return []
-        people = [[Link(p.name, site.url(p.get_absolute_url())), p.get_kind_display()]
-                  for p in Person.objects.matching(query)[:10]]
+        named = found_by_name(query)
         articles = Article.objects.select_related("source").search(query)
+        if meant is not None:  # the articles naming them first, as on the page
+            theirs = _articles_naming(meant)
+            articles = [*theirs, *articles.exclude(pk__in=[a.pk for a in theirs])]
+        by_name = [(title, [[Link(str(o), site.url(o.get_absolute_url()))] for o in named[key]])
+                   for title, key in (("Themes", "themes"), ("Organisations", "organisations"),
+                                      ("Outlets", "sources"), ("Countries", "countries"))]
         return [
-            sections.table("People", ["Name", "Kind"], people, empty="No one by that name."),
+            sections.table("People", ["Name", "Kind"], [[Link(p.name, site.url(p.get_absolute_url())),
+                                                        p.get_kind_display()] for p in people],
+                           empty="No one by that name."),
             sections.quotes("Quotes", queryset, site, empty="No quotes match."),
             sections.article_table("Articles", articles, site, count=None),
+            *(sections.table(title, ["Name"], found) for title, found in by_name if found),
         ]
 
     filters = describe({"q": query}) if query else []
     return _quote_report(
         request, queryset, page="search", kind_label="Search results",
         title=f"Search: “{query}”" if query else "Search", filename=_filename(["search"], filters),
-        build_sections=build, filters=filters,
+        build_sections=build, filters=filters, standfirst=f"Showing results for {meant.name}" if corrected else "",
     )
-

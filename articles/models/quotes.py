@@ -8,6 +8,7 @@ from django.utils.text import Truncator
 from simple_history.models import HistoricalRecords
 
 from articles.links import page_url
+from articles.models.described import description_slug
 from articles.models.search import SEARCH_CONFIG, ranked_search
 
 # A printed subject that only reads in its sentence ("He argues that…"): cite the resolved speaker instead.
@@ -55,7 +56,7 @@ class QuoteQuerySet(models.QuerySet):
     def listed(self) -> QuoteQuerySet:
         """What a list of quotes shows: speaker and outlet joined, but not the article's raw text,
         cleaning report or search vectors, which would multiply each row's size by a hundred."""
-        return self.select_related("article__source", "speaker").defer(
+        return self.select_related("article__source", "speaker", "speaker_organisation").defer(
             "search_vector", *(f"article__{name}" for name in ARTICLE_BULK)
         )
 
@@ -165,6 +166,19 @@ class Quote(models.Model):
 
     def get_absolute_url(self) -> str:
         return page_url("quote_detail", self.pk)
+
+    @property
+    def speaker_url(self) -> str:
+        """The speaker's page: a person's, an organisation's, or a described source's
+        (``/anonymous/<slug>/``, the quotes of everyone so described); "" for nobody."""
+        if self.speaker_id:
+            return self.speaker.get_absolute_url()
+        if self.speaker_organisation_id:
+            return self.speaker_organisation.get_absolute_url()
+        if self.speaker_text and self.speaker_kind not in (self.SpeakerKind.PERSON, self.SpeakerKind.NONE):
+            slug = description_slug(self.speaker_text)
+            return page_url("described_source", slug) if slug else ""
+        return ""
 
     @property
     def speaker_label(self) -> str:

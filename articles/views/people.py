@@ -58,7 +58,8 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "person": person,
         "page": paginate(request, quotes),
         "written": _written(request, person),
-        **cached("person-summary", lambda: _summary(person), person.pk),
+        # Named anew when its shape changed (article_total): a deployed cache keeps the old entries.
+        **cached("person-summary-2", lambda: _summary(person), person.pk),
     }
     return render_page(request, "people/person_detail.html", context)
 
@@ -74,22 +75,24 @@ def _summary(person: Person) -> dict[str, list]:
         QuoteTheme.objects.filter(quote__speaker=person).exclude(quote__status=Quote.Status.REJECTED)
         .values("theme__slug", "theme__name").annotate(n=Count("quote_id")).order_by("-n", "theme__name")
     )
-    quoted_here = Exists(Quote.objects.visible().filter(article=OuterRef("article"), speaker=person))
+    # "Their articles" are the articles naming them, the set ``/articles/?person=`` lists: each
+    # number below is of that set, so that its link (with ``country=`` or a second person) lists it.
+    theirs = Exists(PersonMention.objects.filter(article=OuterRef("article"), person=person))
     countries = (
-        CountryMention.objects.filter(quoted_here)
+        CountryMention.objects.filter(theirs)
         .values("country__code", "country__name")
         .annotate(articles=Count("article_id"), mentions=Sum("count"))
         .order_by("-articles", "-mentions", "country__name")[:15]
     )
     beside = (
-        PersonMention.objects.filter(quoted_here, is_quoted=True)
+        PersonMention.objects.filter(theirs)
         .exclude(person=person)
         .values("person__slug", "person__name")
-        .annotate(shared=Count("article_id"))
+        .annotate(shared=Count("article_id", distinct=True))
         .order_by("-shared", "person__name")[:15]
     )
     return {"descriptions": list(descriptions), "themes": list(themes), "countries": list(countries),
-            "beside": list(beside)}
+            "beside": list(beside), "article_total": person.mentions.count()}
 
 
 def _written(request: HttpRequest, person: Person):
