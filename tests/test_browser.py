@@ -113,5 +113,5 @@ def test_the_readers_quote_marks_link_to_the_speaker(page: Page, live_server, co
     page.wait_for_url("**/people/john-kirby/")
     expect(page.get_by_role("heading", level=1)).to_have_text("John Kirby")
     expect(page.get_by_text("spokesman, U.S. National Security Council").first).to_be_visible()
-    expect(page.get_by_role("complementary", name="Context").get_by_role("link", name="Ukraine")).to_be_visible()
+    expect(page.get_by_role("complementary", name="Context").get_by_role("link", name="Ukraine", exact=True)).to_be_visible()
     shoot(page, "person")

@@ -10,10 +10,25 @@ import time
 from pathlib import Path
 
 import psycopg
+import pytest
 
 from config.embedded_db import ensure_server, stop_server
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def server_dir():
+    """A folder for a private server's data under var/, not pytest's: any other pytest run starting
+    meanwhile resets /tmp/pytest-of-<user> to 0700, and the server's own user could no longer reach
+    its data there."""
+    import shutil
+    import tempfile
+
+    (ROOT / "var").mkdir(exist_ok=True)
+    folder = Path(tempfile.mkdtemp(prefix="test-embedded-", dir=ROOT / "var"))
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 def query(socket_dir: Path, sql: str, *params):
@@ -26,8 +41,8 @@ def postmaster_pid(pgdata: Path) -> int:
     return int((pgdata / "postmaster.pid").read_text().split()[0])
 
 
-def test_it_restarts_after_the_server_is_killed_with_data_intact(tmp_path):
-    pgdata = tmp_path / "pgdata"
+def test_it_restarts_after_the_server_is_killed_with_data_intact(server_dir):
+    pgdata = server_dir / "pgdata"
     socket_dir = ensure_server(pgdata)
     try:
         query(socket_dir, "CREATE TABLE notes (body text)")
@@ -49,8 +64,8 @@ def test_it_restarts_after_the_server_is_killed_with_data_intact(tmp_path):
         stop_server(pgdata)
 
 
-def test_the_server_outlives_a_killed_app_process(tmp_path):
-    pgdata = tmp_path / "pgdata"
+def test_the_server_outlives_a_killed_app_process(server_dir):
+    pgdata = server_dir / "pgdata"
     app = subprocess.Popen(
         [
             sys.executable, "-c",
@@ -75,14 +90,14 @@ def test_the_server_outlives_a_killed_app_process(tmp_path):
         stop_server(pgdata)
 
 
-def test_it_offers_the_extensions_the_migrations_enable(tmp_path):
-    socket_dir = ensure_server(tmp_path / "pgdata")
+def test_it_offers_the_extensions_the_migrations_enable(server_dir):
+    socket_dir = ensure_server(server_dir / "pgdata")
     try:
         names = {row[0] for row in query(socket_dir, "SELECT name FROM pg_available_extensions")}
         assert {"pg_trgm", "unaccent", "vector"} <= names
         assert query(socket_dir, "SHOW server_version")[0][0].startswith("18.")
     finally:
-        stop_server(tmp_path / "pgdata")
+        stop_server(server_dir / "pgdata")
 
 
 def settings_in_subprocess(env: dict) -> dict:

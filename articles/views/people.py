@@ -88,7 +88,8 @@ def _summary(person: Person) -> dict[str, list]:
         PersonMention.objects.filter(theirs)
         .exclude(person=person)
         .values("person__slug", "person__name")
-        .annotate(shared=Count("article_id", distinct=True))
+        # One mention row per article and person (person_mention_once_per_article): no DISTINCT needed.
+        .annotate(shared=Count("article_id"))
         .order_by("-shared", "person__name")[:15]
     )
     return {"descriptions": list(descriptions), "themes": list(themes), "countries": list(countries),
