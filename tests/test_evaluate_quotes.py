@@ -90,6 +90,14 @@ def test_a_split_quote_counts_once_and_a_pronoun_is_judged_by_its_referent(check
     assert "extra quotes (found, not in gold)" in report
 
 
+def test_direct_quotes_are_scored_on_their_own_line(checkout: Path) -> None:
+    out = StringIO()
+    call_command("evaluate_quotes", str(checkout), "--split", "dev", stdout=out)
+    # Both gold items are wholly quoted; the unattributed banner is a partial quote of ours, so it
+    # lowers overall precision but not direct precision.
+    assert "Direct   precision 1.000  recall 1.000  F1 1.000" in out.getvalue()
+
+
 def test_show_lists_the_extra_quote_with_its_context(checkout: Path) -> None:
     out = StringIO()
     call_command("evaluate_quotes", str(checkout), "--show", stdout=out)
