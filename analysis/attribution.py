@@ -375,7 +375,11 @@ class Attributor:
         if title:
             prefix = prefix[:title.start()]
         if "," in prefix:
-            prefix = prefix.rsplit(",", 1)[1]  # "On Monday, Doe said"
+            lead, prefix = prefix.rsplit(",", 1)  # "On Monday, Doe said"
+            # "Roe joked that, in the end, Doe ..." opens a reported clause, and "the author of
+            # the book, Doe, who ..." an appositive: neither makes Doe the sentence's subject.
+            if _REPORTING_LEAD.search(lead) or re.match(r",\s+(?:who|whose|which)\b", self.body[m.end:m.end + 8]):
+                return False
         words = re.findall(r"[\w’'\-]+", prefix)
         return len(words) <= 5 and not any(w.lower() in _FUNCTION_WORDS or w.lower() in _SUBJECT_BREAK for w in words)
 
@@ -431,6 +435,9 @@ _FUNCTION_WORDS = {"for", "what", "which", "who", "that", "to", "in", "on", "at"
                    "because", "but", "and", "or", "with", "by", "from", "than", "so", "then", "is", "was", "are",
                    "were", "this", "these", "those", "it", "he", "she", "they", "we", "i", "after", "before", "of",
                    "not", "no", "about", "how", "why", "whether", "there", "here", "has", "have", "had", "be"}
+
+
+_REPORTING_LEAD = re.compile(r"\b(?:that|whether)\b", re.I)
 
 
 # Verbs and prepositions that put a following name in object position.

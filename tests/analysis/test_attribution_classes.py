@@ -65,6 +65,19 @@ def test_she_is_the_sentence_subject_not_the_person_she_met() -> None:
     assert found == [("We", "Ana Ruiz")]
 
 
+def test_she_is_not_someone_named_inside_a_reported_clause() -> None:
+    found = said("Ana Ruiz joked that, in the end, Carla Mendes would sign anything the council put in front of her.",
+                 "“We have heard that promise every spring for ten years now,” she said.")
+    assert found == [("We", "Ana Ruiz")]
+
+
+def test_she_is_not_someone_named_in_an_appositive_with_a_relative_clause() -> None:
+    found = said("Ana Ruiz walked the members past the gate on Sunday morning.",
+                 "The garden was planted by its founder, Carla Mendes, who died in the spring of 1990.",
+                 "“We will keep it open for as long as the union has members to water it,” she said.")
+    assert found == [("We", "Ana Ruiz")]
+
+
 def test_it_is_the_report_that_spoke_last() -> None:
     found = quotes("“Water quality has fallen in every district since the plant closed,” the report said. "
                    "It adds that “no district met the national standard last year.”")
