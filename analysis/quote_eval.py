@@ -228,9 +228,17 @@ def gold_quotes(article: Annotated, starts: list[int], ends: list[int]) -> list[
     return out
 
 
+_HEAD_END = re.compile(r",|\s+who\b|\s+\(|\s+(?:of|from|at|with|for)\s+(?:the\s+)?[A-Z]")
+
+
 def _head(source: str) -> str:
-    """The source's head phrase: before an appositive or relative clause."""
-    return re.split(r",|\s+who\b|\s+\(|\s+(?:of|from|at|with|for)\s+(?:the\s+)?[A-Z]", source)[0].strip()
+    """The source's head phrase: before an appositive or relative clause, but never inside a title
+    ("Secretary of State Jane Doe" is Jane Doe, not "Secretary")."""
+    for m in _HEAD_END.finditer(source):
+        head = source[:m.start()].strip()
+        if m.group(0).startswith(",") or any(fold(w) not in _TITLE_WORDS for w in head.split()):
+            return head
+    return source.strip()
 
 
 def is_pronoun(source: str) -> bool:

@@ -10,7 +10,8 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from analysis.polnear import read_split
-from analysis.quote_eval import gold_quotes
+from analysis.quote_eval import gold_quotes, speaker_matches
+from analysis.results import QuoteKind, QuoteResult, SpeakerKind
 
 TEXT = (
     "Union to appeal garden ruling\n\n"
@@ -107,3 +108,10 @@ def test_show_lists_the_extra_quote_with_its_context(checkout: Path) -> None:
 def test_a_missing_split_is_a_command_error(tmp_path: Path) -> None:
     with pytest.raises(CommandError, match="no train/text"):
         call_command("evaluate_quotes", str(tmp_path), "--split", "train", stdout=StringIO())
+
+
+def test_a_title_with_of_before_the_name_is_not_the_sources_head() -> None:
+    ours = QuoteResult("We will sign", 0, 12, 0, QuoteKind.DIRECT, "said", "Tom Okafor", SpeakerKind.PERSON,
+                       "Tom Okafor", 1.0)
+    assert speaker_matches(ours, "Secretary of State Tom Okafor", [])
+    assert not speaker_matches(ours, "Secretary of State Ana Ruiz", [])
