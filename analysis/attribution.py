@@ -121,6 +121,8 @@ class Attributor:
                 continue  # "the United States", "Omar Said": a name, not a verb
             cue = Cue(offset + m.start(), offset + m.end(), word, CUE_WORDS[word.lower()])
             self._resolve(cue, masked, offset)
+            if word.lower().endswith("ing"):
+                self._participle_subject(cue, masked, offset)
             if cue.subject is not None and cue.subject_start is not None and cue.subject.kind == SpeakerKind.PERSON:
                 self._remember(cue.subject_start)
             if cue.subject is not None and cue.subject.text and cue.subject.text.lower() not in {"it", "they"}:
@@ -190,6 +192,19 @@ class Attributor:
             start, speaker = _joint(left, start, speaker, candidates)
         cue.subject, cue.subject_start = speaker, offset + start
         return True
+
+    def _participle_subject(self, cue: Cue, masked: str, offset: int) -> None:
+        """'Doe went after Roe, calling him “…”': a participle after a comma shares the main
+        clause's subject; the person just before the comma is its object, not its subject."""
+        subject, at = cue.subject, cue.subject_start
+        if subject is None or at is None or subject.kind != SpeakerKind.PERSON:
+            return
+        named = self._mentions_between(at, cue.start)
+        if not named or masked[named[0].end - offset:cue.start - offset].strip() != ",":
+            return
+        main = next((m for m in self._mentions_between(offset, at) if self.is_subject(m)), None)
+        if main is not None:
+            cue.subject, cue.subject_start = self._person(main), main.start
 
     def _anonymous_left(self, left: str) -> tuple[int, int, Speaker] | None:
         trimmed = left.rstrip()

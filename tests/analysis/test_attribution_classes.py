@@ -78,6 +78,12 @@ def test_she_is_not_someone_named_in_an_appositive_with_a_relative_clause() -> N
     assert found == [("We", "Ana Ruiz")]
 
 
+def test_a_participle_after_the_object_takes_the_main_clauses_subject() -> None:
+    found = said("At a rally in Dunmore, Tom Okafor went after Marco Lindqvist, calling him “a tired old "
+                 "pensioner.” He says, “Nobody in this town would hire him to run a bake sale.”")
+    assert found == [("a", "Tom Okafor"), ("Nobody", "Tom Okafor")]
+
+
 def test_it_is_the_report_that_spoke_last() -> None:
     found = quotes("“Water quality has fallen in every district since the plant closed,” the report said. "
                    "It adds that “no district met the national standard last year.”")
