@@ -123,6 +123,8 @@ class Attributor:
             self._resolve(cue, masked, offset)
             if word.lower().endswith("ing"):
                 self._participle_subject(cue, masked, offset)
+            elif cue.subject is None and _COORDINATED.search(before):
+                self._coordinated_subject(cue, before, offset)
             if cue.subject is not None and cue.subject_start is not None and cue.subject.kind == SpeakerKind.PERSON:
                 self._remember(cue.subject_start)
             if cue.subject is not None and cue.subject.text and cue.subject.text.lower() not in {"it", "they"}:
@@ -203,6 +205,19 @@ class Attributor:
         if not named or masked[named[0].end - offset:cue.start - offset].strip() != ",":
             return
         main = next((m for m in self._mentions_between(offset, at) if self.is_subject(m)), None)
+        if main is not None:
+            cue.subject, cue.subject_start = self._person(main), main.start
+
+    def _coordinated_subject(self, cue: Cue, lead: str, offset: int) -> None:
+        """'Doe did not name him, but told the crowd “…”' / 'She agreed and said “…”': a cue
+        coordinated with an earlier verb shares that verb's subject, the sentence's own."""
+        opening = re.match(r"\W*(?:[^,]{0,30},\s+)?([Hh]e|[Ss]he)\b", lead)
+        if opening is not None:
+            speaker = self.pronoun(opening.group(1), offset + opening.start(1))
+            if speaker is not None:
+                cue.subject, cue.subject_start = speaker, offset + opening.start(1)
+            return
+        main = next((m for m in self._mentions_between(offset, offset + len(lead)) if self.is_subject(m)), None)
         if main is not None:
             cue.subject, cue.subject_start = self._person(main), main.start
 
@@ -452,6 +467,8 @@ _FUNCTION_WORDS = {"for", "what", "which", "who", "that", "to", "in", "on", "at"
                    "not", "no", "about", "how", "why", "whether", "there", "here", "has", "have", "had", "be"}
 
 
+# "…, but told", "… and said", "… and then added": a cue coordinated with the verb before it.
+_COORDINATED = re.compile(r"\b(?:and|but)\s+(?:then\s+|also\s+|later\s+|\w+ly\s+)?$")
 _REPORTING_LEAD = re.compile(r"\b(?:that|whether)\b", re.I)
 
 

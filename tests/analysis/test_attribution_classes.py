@@ -84,6 +84,14 @@ def test_a_participle_after_the_object_takes_the_main_clauses_subject() -> None:
     assert found == [("a", "Tom Okafor"), ("Nobody", "Tom Okafor")]
 
 
+def test_a_cue_coordinated_with_an_earlier_verb_shares_its_subject() -> None:
+    found = said("Tom Okafor did not mention his rivals by name, but told the crowd, “our town is in trouble "
+                 "and nobody at the council is listening to it.”",
+                 "Ana Ruiz, who was speaking to the council, agreed with the plan and said, “we will build the "
+                 "garden this year whatever the weather does.”")
+    assert found == [("our", "Tom Okafor"), ("we", "Ana Ruiz")]
+
+
 def test_it_is_the_report_that_spoke_last() -> None:
     found = quotes("“Water quality has fallen in every district since the plant closed,” the report said. "
                    "It adds that “no district met the national standard last year.”")
