@@ -126,6 +126,13 @@ def test_an_honorific_and_surname_after_the_speakers_postmodifier() -> None:
 # 6. Organisations, outlets and documents ---------------------------------------------
 
 
+def test_an_inverted_cue_opening_the_sentence_is_not_a_given_name() -> None:
+    found = quotes("Tom Okafor spoke at the gate for an hour.",
+                   "Said Okafor: “We are not going anywhere until the council listens to the members.”",
+                   "Continued Okafor: “Nobody asked us before the fences went up around the garden.”")
+    assert [(q.speaker, q.speaker_text) for q in found] == [("Tom Okafor", "Okafor"), ("Tom Okafor", "Okafor")]
+
+
 def test_a_document_speaks_as_a_document() -> None:
     [q] = quotes("“You work hard and you pay your taxes every single year,” the clip says.")
     assert (q.speaker, q.speaker_kind) == ("the clip", SpeakerKind.DOCUMENT)
