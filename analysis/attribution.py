@@ -497,6 +497,13 @@ def _joint(left: str, start: int, speaker: Speaker, candidates) -> tuple[int, Sp
     return first, lead
 
 
+# "Jane Doe, 59, of Ashton, Md., said": abbreviations whose dot does not end a sentence.
+_ABBREVIATION = re.compile(
+    r"\b(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|"
+    r"N\.[HJMYCD]|Okla|Ore|Pa|R\.I|S\.[CD]|Tenn|Tex|Va|Vt|Wash|W\.Va|Wis|Wyo|Jan|Feb|Aug|Sept|Oct|Nov|Dec|"
+    r"Gov|Sen|Rep|Dr|Mr|Mrs|Ms|Jr|Sr|St|Mt|Ft|Inc|Corp|Co|Ltd|No)\.")
+
+
 def gap_ok(gap: str) -> bool:
     """Can ``gap`` separate a subject from its cue? Fillers ("also", "has long",
     "glumly") or an appositive opened by a comma ("Jane Doe, a fellow at X, said")."""
@@ -505,7 +512,7 @@ def gap_ok(gap: str) -> bool:
         return True
     if _OF_ORG.fullmatch(g):
         return True  # "Jane Doe of the Sierra Club said"
-    if "“" in g or "”" in g or '"' in g or "." in g.replace("D.C.", "").replace("U.S.", "").replace("U.K.", ""):
+    if "“" in g or "”" in g or '"' in g or "." in _ABBREVIATION.sub("", g.replace("D.C.", "").replace("U.S.", "").replace("U.K.", "")):
         return False
     words = re.findall(r"[\w’'\-]+", g)
     if all(w.lower() in FILLER_WORDS or w.lower().endswith("ly") for w in words) and len(words) <= 4 \

@@ -50,6 +50,12 @@ def test_the_speakers_role_words_between_the_quote_and_the_name() -> None:
     assert [speaker for _, speaker in found] == ["Ana Ruiz", "Ana Ruiz"]
 
 
+def test_a_state_abbreviation_in_the_appositive_does_not_end_the_subject() -> None:
+    found = said("Ana Ruiz, 59, of Dunmore, Md., who watched the vote from the gallery, said the result brought "
+                 "back memories of “all the people who fought for this garden.”")
+    assert found == [("all", "Ana Ruiz")]
+
+
 def test_a_party_tag_or_an_inverted_role_before_the_cue() -> None:
     found = said("“The bill will pass before the recess, I have no doubt,” Rep. Tom Lee (D-Ohio) said Friday.",
                  "“It is a waste of everybody’s time and money,” said retired judge Ana Ruiz.")
