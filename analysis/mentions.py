@@ -152,7 +152,8 @@ def _split_possessive(text: str, start: int, end: int) -> list[tuple[int, int, b
     return [p for p in parts if p[1] > p[0]]
 
 
-_INVERTED_CUES = {"Said", "Says", "Added", "Adds", "Continued", "Continues", "Asked", "Asks", "Wrote", "Writes"}
+_INVERTED_CUES = {"Said", "Says", "Added", "Adds", "Continued", "Continues", "Asked", "Asks", "Wrote", "Writes",
+                  "Stated", "Declared", "Replied", "Responded", "Explained", "Noted", "Insisted", "Argued", "Quipped"}
 _INSIDE_TITLE = re.compile(r"\b(?:Secretary|Minister|Chief|Head|Director|Chancellor)\s+of\s+(?:the\s+)?$")
 
 
