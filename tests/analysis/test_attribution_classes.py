@@ -98,6 +98,13 @@ def test_a_cue_coordinated_with_an_earlier_verb_shares_its_subject() -> None:
     assert found == [("our", "Tom Okafor"), ("we", "Ana Ruiz")]
 
 
+def test_she_skips_a_man_whose_given_name_tells_his_gender() -> None:
+    found = said("Elaine Okafor chaired the meeting of the garden committee.",
+                 "Bobby Lindqvist then handed round the minutes to the members.",
+                 "“We will meet again in March, whatever the council decides,” she said.")
+    assert found == [("We", "Elaine Okafor")]
+
+
 def test_it_is_the_report_that_spoke_last() -> None:
     found = quotes("“Water quality has fallen in every district since the plant closed,” the report said. "
                    "It adds that “no district met the national standard last year.”")
