@@ -121,6 +121,10 @@ class Attributor:
                 continue  # "the United States", "Omar Said": a name, not a verb
             cue = Cue(offset + m.start(), offset + m.end(), word, CUE_WORDS[word.lower()])
             self._resolve(cue, masked, offset)
+            if word.lower().endswith("ing"):
+                self._participle_subject(cue, masked, offset)
+            elif cue.subject is None and _COORDINATED.search(before):
+                self._coordinated_subject(cue, before, offset)
             if cue.subject is not None and cue.subject_start is not None and cue.subject.kind == SpeakerKind.PERSON:
                 self._remember(cue.subject_start)
             if cue.subject is not None and cue.subject.text and cue.subject.text.lower() not in {"it", "they"}:
@@ -190,6 +194,32 @@ class Attributor:
             start, speaker = _joint(left, start, speaker, candidates)
         cue.subject, cue.subject_start = speaker, offset + start
         return True
+
+    def _participle_subject(self, cue: Cue, masked: str, offset: int) -> None:
+        """'Doe went after Roe, calling him “…”': a participle after a comma shares the main
+        clause's subject; the person just before the comma is its object, not its subject."""
+        subject, at = cue.subject, cue.subject_start
+        if subject is None or at is None or subject.kind != SpeakerKind.PERSON:
+            return
+        named = self._mentions_between(at, cue.start)
+        if not named or masked[named[0].end - offset:cue.start - offset].strip() != ",":
+            return
+        main = next((m for m in self._mentions_between(offset, at) if self.is_subject(m)), None)
+        if main is not None:
+            cue.subject, cue.subject_start = self._person(main), main.start
+
+    def _coordinated_subject(self, cue: Cue, lead: str, offset: int) -> None:
+        """'Doe did not name him, but told the crowd “…”' / 'She agreed and said “…”': a cue
+        coordinated with an earlier verb shares that verb's subject, the sentence's own."""
+        opening = re.match(r"\W*(?:[^,]{0,30},\s+)?([Hh]e|[Ss]he)\b", lead)
+        if opening is not None:
+            speaker = self.pronoun(opening.group(1), offset + opening.start(1))
+            if speaker is not None:
+                cue.subject, cue.subject_start = speaker, offset + opening.start(1)
+            return
+        main = next((m for m in self._mentions_between(offset, offset + len(lead)) if self.is_subject(m)), None)
+        if main is not None:
+            cue.subject, cue.subject_start = self._person(main), main.start
 
     def _anonymous_left(self, left: str) -> tuple[int, int, Speaker] | None:
         trimmed = left.rstrip()
@@ -375,7 +405,11 @@ class Attributor:
         if title:
             prefix = prefix[:title.start()]
         if "," in prefix:
-            prefix = prefix.rsplit(",", 1)[1]  # "On Monday, Doe said"
+            lead, prefix = prefix.rsplit(",", 1)  # "On Monday, Doe said"
+            # "Roe joked that, in the end, Doe ..." opens a reported clause, and "the author of
+            # the book, Doe, who ..." an appositive: neither makes Doe the sentence's subject.
+            if _REPORTING_LEAD.search(lead) or re.match(r",\s+(?:who|whose|which)\b", self.body[m.end:m.end + 8]):
+                return False
         words = re.findall(r"[\w’'\-]+", prefix)
         return len(words) <= 5 and not any(w.lower() in _FUNCTION_WORDS or w.lower() in _SUBJECT_BREAK for w in words)
 
@@ -433,6 +467,11 @@ _FUNCTION_WORDS = {"for", "what", "which", "who", "that", "to", "in", "on", "at"
                    "not", "no", "about", "how", "why", "whether", "there", "here", "has", "have", "had", "be"}
 
 
+# "…, but told", "… and said", "… and then added": a cue coordinated with the verb before it.
+_COORDINATED = re.compile(r"\b(?:and|but)\s+(?:then\s+|also\s+|later\s+|\w+ly\s+)?$")
+_REPORTING_LEAD = re.compile(r"\b(?:that|whether)\b", re.I)
+
+
 # Verbs and prepositions that put a following name in object position.
 _SUBJECT_BREAK = {"said", "says", "told", "met", "called", "asked", "named", "against", "like", "under", "into",
                   "between", "during", "over", "among", "behind", "toward", "towards", "via", "per", "an", "a"}
@@ -458,6 +497,13 @@ def _joint(left: str, start: int, speaker: Speaker, candidates) -> tuple[int, Sp
     return first, lead
 
 
+# "Jane Doe, 59, of Ashton, Md., said": abbreviations whose dot does not end a sentence.
+_ABBREVIATION = re.compile(
+    r"\b(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|"
+    r"N\.[HJMYCD]|Okla|Ore|Pa|R\.I|S\.[CD]|Tenn|Tex|Va|Vt|Wash|W\.Va|Wis|Wyo|Jan|Feb|Aug|Sept|Oct|Nov|Dec|"
+    r"Gov|Sen|Rep|Dr|Mr|Mrs|Ms|Jr|Sr|St|Mt|Ft|Inc|Corp|Co|Ltd|No)\.")
+
+
 def gap_ok(gap: str) -> bool:
     """Can ``gap`` separate a subject from its cue? Fillers ("also", "has long",
     "glumly") or an appositive opened by a comma ("Jane Doe, a fellow at X, said")."""
@@ -466,7 +512,7 @@ def gap_ok(gap: str) -> bool:
         return True
     if _OF_ORG.fullmatch(g):
         return True  # "Jane Doe of the Sierra Club said"
-    if "“" in g or "”" in g or '"' in g or "." in g.replace("D.C.", "").replace("U.S.", "").replace("U.K.", ""):
+    if "“" in g or "”" in g or '"' in g or "." in _ABBREVIATION.sub("", g.replace("D.C.", "").replace("U.S.", "").replace("U.K.", "")):
         return False
     words = re.findall(r"[\w’'\-]+", g)
     if all(w.lower() in FILLER_WORDS or w.lower().endswith("ly") for w in words) and len(words) <= 4 \

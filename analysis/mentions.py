@@ -152,6 +152,8 @@ def _split_possessive(text: str, start: int, end: int) -> list[tuple[int, int, b
     return [p for p in parts if p[1] > p[0]]
 
 
+_INVERTED_CUES = {"Said", "Says", "Added", "Adds", "Continued", "Continues", "Asked", "Asks", "Wrote", "Writes",
+                  "Stated", "Declared", "Replied", "Responded", "Explained", "Noted", "Insisted", "Argued", "Quipped"}
 _INSIDE_TITLE = re.compile(r"\b(?:Secretary|Minister|Chief|Head|Director|Chancellor)\s+of\s+(?:the\s+)?$")
 
 
@@ -167,6 +169,11 @@ def _clean(text: str, start: int, end: int, possessive: bool) -> tuple[int, int,
         break
     if fold(span) in COMMON_CAPS or fold(span) in MONTHS:
         return None
+    # 'Said Jane Doe: “…”' / 'Continued Doe:': an inverted cue, not a given name.
+    first, _, rest = span.partition(" ")
+    if rest and first in _INVERTED_CUES and text[end:end + 1] in ":," and not text[:start].strip()[-1:].isalnum():
+        start += len(first) + 1
+        span = rest.lstrip()
     # "Secretary of State Marco Rubio": the span starts inside a title.
     title = None
     # Searched in a window before the mention, not in text[:start]: over a long passage that

@@ -13,7 +13,8 @@ Rules, chosen to measure what a reader of Commentariat sees:
   matched by several found quotes (a quote the cue splits in two) is one true
   positive: precision = matched gold / (matched gold + unmatched found quotes),
   recall = matched gold / gold. Word-level precision and recall over quoted words
-  are printed beside them.
+  are printed beside them. Direct items (content wholly in quotation marks) get a line
+  of their own: recall over them, precision against our unmatched DIRECT quotes.
 * Speaker accuracy is over matched gold items that have a source, judged on the
   found quote sharing most words. Matching is lenient on form (case, titles,
   surname alone, "a source" / "another source") and strict on identity (a different
@@ -113,11 +114,12 @@ class ArticleScore:
     right: int = 0
     gold_direct: int = 0
     matched_direct: int = 0
+    unmatched_found_direct: int = 0  # unmatched found quotes that we printed as DIRECT
     misses: list[Miss] = field(default_factory=list)
 
     def add(self, other: ArticleScore) -> None:
         for name in ("gold", "matched", "found", "unmatched_found", "gold_words", "found_words", "shared_words",
-                     "judged", "right", "gold_direct", "matched_direct"):
+                     "judged", "right", "gold_direct", "matched_direct", "unmatched_found_direct"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.misses.extend(other.misses)
 
@@ -226,9 +228,17 @@ def gold_quotes(article: Annotated, starts: list[int], ends: list[int]) -> list[
     return out
 
 
+_HEAD_END = re.compile(r",|\s+who\b|\s+\(|\s+(?:of|from|at|with|for)\s+(?:the\s+)?[A-Z]")
+
+
 def _head(source: str) -> str:
-    """The source's head phrase: before an appositive or relative clause."""
-    return re.split(r",|\s+who\b|\s+\(|\s+(?:of|from|at|with|for)\s+(?:the\s+)?[A-Z]", source)[0].strip()
+    """The source's head phrase: before an appositive or relative clause, but never inside a title
+    ("Secretary of State Jane Doe" is Jane Doe, not "Secretary")."""
+    for m in _HEAD_END.finditer(source):
+        head = source[:m.start()].strip()
+        if m.group(0).startswith(",") or any(fold(w) not in _TITLE_WORDS for w in head.split()):
+            return head
+    return source.strip()
 
 
 def is_pronoun(source: str) -> bool:
@@ -416,6 +426,7 @@ def score_article(article: Annotated, extraction: Extraction, raw_of: list[int])
         overlap = Counter(owner[w] for w in words if w in owner)
         if not overlap:
             score.unmatched_found += 1
+            score.unmatched_found_direct += q.kind == QuoteKind.DIRECT
             score.misses.append(Miss(article.name, "extra quote", "other", "", None, _ours(q),
                                      _context(text, *span)))
             continue
@@ -467,6 +478,9 @@ def report(total: ArticleScore, articles: int, show: bool = False) -> str:
     p = _ratio(total.matched, total.matched + total.unmatched_found)
     r = _ratio(total.matched, total.gold)
     f = _ratio(2 * p * r, p + r)
+    pd = _ratio(total.matched_direct, total.matched_direct + total.unmatched_found_direct)
+    rd = _ratio(total.matched_direct, total.gold_direct)
+    fd = _ratio(2 * pd * rd, pd + rd)
     pw = _ratio(total.shared_words, total.found_words)
     rw = _ratio(total.shared_words, total.gold_words)
     fw = _ratio(2 * pw * rw, pw + rw)
@@ -476,6 +490,8 @@ def report(total: ArticleScore, articles: int, show: bool = False) -> str:
         f"Quotes   precision {p:.3f}  recall {r:.3f}  F1 {f:.3f}   "
         f"(recall direct {_ratio(total.matched_direct, total.gold_direct):.3f}, "
         f"mixed {_ratio(total.matched - total.matched_direct, total.gold - total.gold_direct):.3f})",
+        f"Direct   precision {pd:.3f}  recall {rd:.3f}  F1 {fd:.3f}   (gold content wholly in quotation marks; "
+        f"our unmatched DIRECT quotes count against it)",
         f"Words    precision {pw:.3f}  recall {rw:.3f}  F1 {fw:.3f}",
         f"Speaker  {_ratio(total.right, total.judged):.1%} right ({total.right}/{total.judged} matched quotes "
         f"with a gold source)",

@@ -10,7 +10,8 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from analysis.polnear import read_split
-from analysis.quote_eval import gold_quotes
+from analysis.quote_eval import gold_quotes, speaker_matches
+from analysis.results import QuoteKind, QuoteResult, SpeakerKind
 
 TEXT = (
     "Union to appeal garden ruling\n\n"
@@ -90,6 +91,14 @@ def test_a_split_quote_counts_once_and_a_pronoun_is_judged_by_its_referent(check
     assert "extra quotes (found, not in gold)" in report
 
 
+def test_direct_quotes_are_scored_on_their_own_line(checkout: Path) -> None:
+    out = StringIO()
+    call_command("evaluate_quotes", str(checkout), "--split", "dev", stdout=out)
+    # Both gold items are wholly quoted; the unattributed banner is a partial quote of ours, so it
+    # lowers overall precision but not direct precision.
+    assert "Direct   precision 1.000  recall 1.000  F1 1.000" in out.getvalue()
+
+
 def test_show_lists_the_extra_quote_with_its_context(checkout: Path) -> None:
     out = StringIO()
     call_command("evaluate_quotes", str(checkout), "--show", stdout=out)
@@ -99,3 +108,10 @@ def test_show_lists_the_extra_quote_with_its_context(checkout: Path) -> None:
 def test_a_missing_split_is_a_command_error(tmp_path: Path) -> None:
     with pytest.raises(CommandError, match="no train/text"):
         call_command("evaluate_quotes", str(tmp_path), "--split", "train", stdout=StringIO())
+
+
+def test_a_title_with_of_before_the_name_is_not_the_sources_head() -> None:
+    ours = QuoteResult("We will sign", 0, 12, 0, QuoteKind.DIRECT, "said", "Tom Okafor", SpeakerKind.PERSON,
+                       "Tom Okafor", 1.0)
+    assert speaker_matches(ours, "Secretary of State Tom Okafor", [])
+    assert not speaker_matches(ours, "Secretary of State Ana Ruiz", [])

@@ -50,6 +50,12 @@ def test_the_speakers_role_words_between_the_quote_and_the_name() -> None:
     assert [speaker for _, speaker in found] == ["Ana Ruiz", "Ana Ruiz"]
 
 
+def test_a_state_abbreviation_in_the_appositive_does_not_end_the_subject() -> None:
+    found = said("Ana Ruiz, 59, of Dunmore, Md., who watched the vote from the gallery, said the result brought "
+                 "back memories of “all the people who fought for this garden.”")
+    assert found == [("all", "Ana Ruiz")]
+
+
 def test_a_party_tag_or_an_inverted_role_before_the_cue() -> None:
     found = said("“The bill will pass before the recess, I have no doubt,” Rep. Tom Lee (D-Ohio) said Friday.",
                  "“It is a waste of everybody’s time and money,” said retired judge Ana Ruiz.")
@@ -63,6 +69,40 @@ def test_she_is_the_sentence_subject_not_the_person_she_met() -> None:
     found = said("Ana Ruiz, the union’s treasurer, met Carla Mendes and Sofia Brandt on Monday.",
                  "“We are not going to sign anything until the pension question is settled,” she said.")
     assert found == [("We", "Ana Ruiz")]
+
+
+def test_she_is_not_someone_named_inside_a_reported_clause() -> None:
+    found = said("Ana Ruiz joked that, in the end, Carla Mendes would sign anything the council put in front of her.",
+                 "“We have heard that promise every spring for ten years now,” she said.")
+    assert found == [("We", "Ana Ruiz")]
+
+
+def test_she_is_not_someone_named_in_an_appositive_with_a_relative_clause() -> None:
+    found = said("Ana Ruiz walked the members past the gate on Sunday morning.",
+                 "The garden was planted by its founder, Carla Mendes, who died in the spring of 1990.",
+                 "“We will keep it open for as long as the union has members to water it,” she said.")
+    assert found == [("We", "Ana Ruiz")]
+
+
+def test_a_participle_after_the_object_takes_the_main_clauses_subject() -> None:
+    found = said("At a rally in Dunmore, Tom Okafor went after Marco Lindqvist, calling him “a tired old "
+                 "pensioner.” He says, “Nobody in this town would hire him to run a bake sale.”")
+    assert found == [("a", "Tom Okafor"), ("Nobody", "Tom Okafor")]
+
+
+def test_a_cue_coordinated_with_an_earlier_verb_shares_its_subject() -> None:
+    found = said("Tom Okafor did not mention his rivals by name, but told the crowd, “our town is in trouble "
+                 "and nobody at the council is listening to it.”",
+                 "Ana Ruiz, who was speaking to the council, agreed with the plan and said, “we will build the "
+                 "garden this year whatever the weather does.”")
+    assert found == [("our", "Tom Okafor"), ("we", "Ana Ruiz")]
+
+
+def test_she_skips_a_man_whose_given_name_tells_his_gender() -> None:
+    found = said("Elaine Okafor chaired the meeting of the garden committee.",
+                 "Bobby Lindqvist then handed round the minutes to the members.",
+                 "“We will meet again in March, whatever the council decides,” she said.")
+    assert found == [("We", "Elaine Okafor")]
 
 
 def test_it_is_the_report_that_spoke_last() -> None:
@@ -97,6 +137,14 @@ def test_an_honorific_and_surname_after_the_speakers_postmodifier() -> None:
 
 
 # 6. Organisations, outlets and documents ---------------------------------------------
+
+
+def test_an_inverted_cue_opening_the_sentence_is_not_a_given_name() -> None:
+    found = quotes("Tom Okafor spoke at the gate for an hour.",
+                   "Said Okafor: “We are not going anywhere until the council listens to the members.”",
+                   "Continued Okafor: “Nobody asked us before the fences went up around the garden.”",
+                   "Stated Okafor: “The members will vote on it again in the spring.”")
+    assert [(q.speaker, q.speaker_text) for q in found] == [("Tom Okafor", "Okafor")] * 3
 
 
 def test_a_document_speaks_as_a_document() -> None:
