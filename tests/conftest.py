@@ -30,6 +30,16 @@ def corpus(db):
     return {Path(o.name).name: o.article for o in outcomes}
 
 
+@pytest.fixture
+def editor(client, db):
+    """An editor (the Editors group, not a superuser), signed in on the test client."""
+    from tests.editors import make_editor
+
+    user = make_editor()
+    client.force_login(user)
+    return user
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     # Debian's Chromium: Playwright cannot download its own browser here.

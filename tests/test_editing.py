@@ -16,13 +16,6 @@ HTMX = {"HX-Request": "true", "HX-Target": "annotate-workspace"}
 
 
 @pytest.fixture
-def editor(client):
-    user = make_editor()
-    client.force_login(user)
-    return user
-
-
-@pytest.fixture
 def galeotti(corpus):
     return corpus["002_26b91fc9e49b928e.txt"]
 

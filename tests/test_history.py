@@ -14,7 +14,6 @@ from django.urls import reverse
 
 from articles.models import Annotation, Article, Quote, Source
 from tests.builders import make_article
-from tests.editors import make_editor
 
 WORDS = "We will not back down"
 
@@ -69,13 +68,6 @@ def make_quote(article: Article, **fields) -> Quote:
         article=article, passage=passage, text=WORDS, start=at, end=at + len(WORDS), cue="said",
         speaker_text="a minister", speaker_kind=Quote.SpeakerKind.ANONYMOUS, confidence=0.4, **fields,
     )
-
-
-@pytest.fixture
-def editor(client, db):
-    user = make_editor()
-    client.force_login(user)
-    return user
 
 
 @pytest.fixture

@@ -15,13 +15,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def editor(client):
-    user = make_editor()
-    client.force_login(user)
-    return user
-
-
-@pytest.fixture
 def queue(db) -> list[Quote]:
     """Three machine quotes, least confident first, and one already verified."""
     article = make_article(Source.objects.create(name="Outlet"), 1)

@@ -16,18 +16,10 @@ from django_tasks_db.models import DBTaskResult
 
 from articles.models import Article, ArticleTheme, Job, Source, Theme
 from articles.models.articles import checksum
-from tests.editors import make_editor
 from tests.hostile.worker import run_worker, spawn_worker
 
 NEW_KEYWORDS = "storm corps\nfair-weather friend*\nbuy them"
 GALEOTTI = "North Korea’s arrival is no triumph for Putin in Ukraine"
-
-
-@pytest.fixture
-def editor(client, db):
-    user = make_editor()
-    client.force_login(user)
-    return user
 
 
 def change_keywords(client, theme: Theme, keywords: str):
