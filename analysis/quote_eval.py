@@ -60,8 +60,7 @@ _ORG_HEADS = {
 } | {
     "campaign", "network", "newspaper", "paper", "poll", "survey", "study", "ad", "advertisement", "website",
     "site", "magazine", "editorial", "board", "letter", "filing", "lawsuit", "complaint", "release",
-    "tweet", "post", "book", "article", "story", "analysis", "video", "transcript", "spokesman", "spokeswoman"}
-_ORG_HEADS -= {"spokesman", "spokeswoman"}
+    "tweet", "post", "book", "article", "story", "analysis", "video", "transcript"}
 _FALSE_PERSON = re.compile(r"(?i)\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|caf[eé]|committee|"
                            r"council|councils|inc|corp|company|association|institute|foundation|university|party|"
                            r"news|times|post|journal|center|centre|group)\b")

@@ -214,7 +214,9 @@ def _save_quotes_keeping_ids(article, fresh: list, themes: dict) -> None:
     gone = list(article.retired_quotes.filter(successor__isnull=True)) if article.analysed_at else []
     if not retiring and not gone:
         return
-    live = [quote for quote, _ in fresh] + list(article.quotes.filter(status=Quote.Status.VERIFIED))
+    # Each live quote's words, normalised once for all the retiring quotes and tombstones compared with it.
+    live = [(quote, f" {_normalised(quote.text)} ")
+            for quote in [quote for quote, _ in fresh] + list(article.quotes.filter(status=Quote.Status.VERIFIED))]
     for old in retiring:
         RetiredQuote.objects.retire(old, _successor(old, live, article.body))
     Quote.objects.filter(pk__in=[quote.pk for quote in retiring]).delete()
@@ -261,8 +263,9 @@ def _same_passages(old: list, new: list, body: str) -> list[tuple[int, int]]:
     for i in sorted(free_old):
         words.setdefault(_normalised(old[i].text), []).append(i)
     for j in sorted(free_new):
-        same = [i for i in words.get(_normalised(new[j].text), []) if i in free_old]
-        if same and _normalised(new[j].text):
+        new_words = _normalised(new[j].text)
+        same = [i for i in words.get(new_words, []) if i in free_old]
+        if same and new_words:
             pair(min(same, key=lambda i: abs(old[i].start - new[j].start)), j)
     candidates = sorted(
         (
@@ -278,15 +281,16 @@ def _same_passages(old: list, new: list, body: str) -> list[tuple[int, int]]:
     return pairs
 
 
-def _successor(old, live: list, body: str):
-    """The live quote over most of ``old``'s words (a changed or merged quote), or None when they are gone."""
+def _successor(old, live: list[tuple], body: str):
+    """The live quote over most of ``old``'s words (a changed or merged quote), or None when they are gone.
+    ``live`` holds (quote, its normalised words between spaces) pairs."""
     best, best_share = None, 0.0
     words = _normalised(old.text)
     followable = len(words.split()) >= MOVED_WORDS
     in_place = body[old.start : old.end] == old.text
-    for quote in live:
+    for quote, quote_words in live:
         share = _shared(old, quote) / max(1, old.end - old.start) if in_place else 0.0
-        if followable and f" {words} " in f" {_normalised(quote.text)} ":
+        if followable and f" {words} " in quote_words:
             share = 1.0  # the same words, wherever a corrected text moved them
         if share > best_share:
             best, best_share = quote, share

@@ -6,14 +6,11 @@ A new kind of job registers a handler with ``@job_handler(kind)``; the handler d
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 
 from django_tasks import TaskContext, task
 
 from articles.models.jobs import Job, JobCancelled, JobInterrupted
-
-logger = logging.getLogger(__name__)
 
 # Articles per batch (one transaction each, and one progress step). Re-tagging scores text with
 # regular expressions (about 200 articles a second); re-extraction runs the language model (a few

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
+from importlib import import_module
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
@@ -21,17 +22,18 @@ FORMATS = {"pdf": "PDF", "md": "Markdown", "csv": "CSV", "json": "JSON"}
 COUNT_AT_MOST = 100_000  # an export's size is counted no further (a refusal says “more than”)
 
 
-def exportable(builder: str):
-    """Route ``?format=pdf|md|csv|json`` on a view to the report of ``pages.<builder>``; anything else to the view."""
+def exportable(builder: str, module: str = "pages"):
+    """Route ``?format=pdf|md|csv|json`` on a view to the report of ``<module>.<builder>`` (a module of
+    :mod:`articles.exports`); anything else to the view."""
 
     def decorate(view):
         @wraps(view)
         def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
             if "format" not in request.GET:
                 return view(request, *args, **kwargs)
-            from articles.exports import pages
+            builders = import_module(f"articles.exports.{module}")
 
-            build = getattr(pages, builder)
+            build = getattr(builders, builder)
             return export(request, request.GET["format"], lambda: build(request, *args, **kwargs))
 
         return wrapper

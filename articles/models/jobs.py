@@ -48,20 +48,15 @@ class JobQuerySet(models.QuerySet):
 
     def start(self, kind: str, title: str, *, params: dict, user=None, unit: str = "articles") -> Job:
         """Record a job and enqueue its task, in the caller's transaction (see the module's docstring)."""
-        from articles.tasks import run_job
-
         with transaction.atomic():
             job = self.create(kind=kind, title=title, params=params, unit=unit,
                               created_by=user if user is not None and user.is_authenticated else None)
-            job.task_id = run_job.enqueue(job.pk).id
-            Job.objects.filter(pk=job.pk).update(task_id=job.task_id)
+            job.enqueue()
         return job
 
     def recover_interrupted(self) -> list[Job]:
         """Re-queue (or, after MAX_ATTEMPTS, fail) every RUNNING job whose worker is gone, and fail
         QUEUED jobs whose task ended without running them. Safe to run anywhere, any time, by many."""
-        from articles.tasks import run_job
-
         recovered = []
         with transaction.atomic():
             for job in self.select_for_update(skip_locked=True).filter(status=Job.Status.RUNNING):
@@ -76,7 +71,7 @@ class JobQuerySet(models.QuerySet):
                 else:
                     job.status = Job.Status.QUEUED
                     job.error = f"The worker stopped {where}; queued again to carry on from there."
-                    job.task_id = run_job.enqueue(job.pk).id
+                    job.enqueue()
                 job.save(update_fields=["status", "error", "finished_at", "task_id"])
                 logger.warning("job %s (%s): %s", job.pk, job.title, job.error)
                 recovered.append(job)
@@ -150,14 +145,12 @@ class Job(models.Model):
 
     def run_again(self) -> bool:
         """Queue a failed job again; it carries on after its last finished batch."""
-        from articles.tasks import run_job
-
         with transaction.atomic():
             if not Job.objects.filter(pk=self.pk, status=Job.Status.FAILED).update(
                 status=Job.Status.QUEUED, attempts=0, error="", finished_at=None
             ):
                 return False
-            Job.objects.filter(pk=self.pk).update(task_id=run_job.enqueue(self.pk).id)
+            self.enqueue()
         return True
 
     # The runner's side. Writes go through update() so that a job's bookkeeping sends no save signal.
@@ -230,14 +223,19 @@ class Job(models.Model):
 
     def hand_back(self) -> None:
         """Queue the job again for another worker (this one is stopping); it resumes after the last batch."""
-        from articles.tasks import run_job
-
         with transaction.atomic():
             if Job.objects.filter(pk=self.pk, status=Job.Status.RUNNING, attempts=self.attempts).update(
                 status=Job.Status.QUEUED, attempts=self.attempts - 1,  # a clean stop is no failed attempt
                 error=f"Its worker stopped after {self.done:,} of {self.total:,} {self.unit}; queued again to carry on.",
             ):
-                Job.objects.filter(pk=self.pk).update(task_id=run_job.enqueue(self.pk).id)
+                self.enqueue()
+
+    def enqueue(self) -> None:
+        """Queue the task that runs this job, and remember it, in the caller's transaction."""
+        from articles.tasks import run_job  # articles.tasks imports the models
+
+        self.task_id = run_job.enqueue(self.pk).id
+        Job.objects.filter(pk=self.pk).update(task_id=self.task_id)
 
     def forget_task(self, reason: str) -> None:
         """Mark this job's task result failed if a dead worker left it RUNNING (django-tasks never does)."""

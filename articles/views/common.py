@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import logging
-import re
 from functools import wraps
 
 from django.core.paginator import Page, Paginator
 from django.db import DatabaseError
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 from django.utils.functional import cached_property
@@ -17,13 +16,13 @@ from django.views.decorators.http import require_safe
 
 from articles import summaries
 from articles.bounded import is_timeout
+from articles.models.search import CONTROL_CHARACTERS
 
 logger = logging.getLogger(__name__)
 PER_PAGE = 25
 COUNT_AT_MOST = 10_000  # rows a list counts exactly; past it, “more than 10,000”
 # NUL and the other C0 controls (tab, line feeds aside) and DEL: no filter, slug or search needs
 # them; PostgreSQL refuses NUL outright, and \x02/\x03 are the search highlight markers.
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 MAX_PARAMETER = 2_000  # characters in one query-string value; a search needs a few dozen
 
 
@@ -144,3 +143,9 @@ def query_without(request: HttpRequest, *params: str) -> str:
     for param in (*params, "page"):
         data.pop(param, None)
     return data.urlencode()
+
+
+def moved_permanently(request: HttpRequest, url: str) -> HttpResponsePermanentRedirect:
+    """301 to where an old permalink now lives, keeping its query string (so ``?format=`` exports follow)."""
+    query = request.META.get("QUERY_STRING", "")
+    return HttpResponsePermanentRedirect(url + (f"?{query}" if query else ""))

@@ -3,14 +3,14 @@ from __future__ import annotations
 from functools import wraps
 
 from django.db.models import Count, Exists, F, Max, Min, OuterRef, Prefetch, Sum
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 
 from articles.exports import exportable
 from articles.filters import PersonFilter, person_facets
 from articles.models import Article, CountryMention, Person, PersonMention, PersonRedirect, Quote, QuoteTheme
 from articles.summaries import cached
-from articles.views.common import CountedPaginator, filtered_list, paginate, reader_view, render_page
+from articles.views.common import CountedPaginator, filtered_list, moved_permanently, paginate, reader_view, render_page
 
 DESCRIPTIONS_SHOWN = 30
 WRITTEN_SHOWN = 10  # an author's articles on their page, newest first, then a pager
@@ -35,8 +35,7 @@ def _or_old_slug(view):
             moved = PersonRedirect.objects.select_related("person").filter(old_slug=slug).first()
             if moved is None:
                 raise
-            query = request.META.get("QUERY_STRING", "")
-            return HttpResponsePermanentRedirect(moved.person.get_absolute_url() + (f"?{query}" if query else ""))
+            return moved_permanently(request, moved.person.get_absolute_url())
 
     return wrapper
 

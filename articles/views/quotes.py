@@ -2,13 +2,13 @@ from __future__ import annotations
 
 from functools import wraps
 
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from articles.exports import exportable
 from articles.filters import QuoteFilter, quote_list_facets
 from articles.models import PersonMention, Quote, RetiredQuote
-from articles.views.common import filtered_list, reader_view
+from articles.views.common import filtered_list, moved_permanently, reader_view
 
 
 @reader_view
@@ -31,8 +31,7 @@ def _or_retired(view):
             if retired is None:
                 raise
             if retired.successor and retired.successor.status != Quote.Status.REJECTED:
-                query = request.META.get("QUERY_STRING", "")
-                return HttpResponsePermanentRedirect(retired.successor.get_absolute_url() + (f"?{query}" if query else ""))
+                return moved_permanently(request, retired.successor.get_absolute_url())
             return render(request, "quotes/quote_gone.html", {"retired": retired}, status=410)
 
     return wrapper

@@ -7,7 +7,7 @@ from django.db.models import Count, F
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-from articles.exports import export
+from articles.exports import exportable
 from articles.models import Article, Organisation, Quote, Source
 from articles.models.described import described_as, described_sources, speaker_kind_label
 from articles.summaries import cached
@@ -16,24 +16,6 @@ from articles.views.common import paginate, reader_view, render_page
 ORGANISATIONS_SHOWN = 100
 PEOPLE_SHOWN = 20
 ARTICLES_SHOWN = 10
-
-
-def _exported(builder: str):
-    """``?format=`` on these pages: the report from :mod:`articles.exports.speakers`."""
-
-    def decorate(view):
-        def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-            if "format" not in request.GET:
-                return view(request, *args, **kwargs)
-            from articles.exports import speakers
-
-            return export(request, request.GET["format"], lambda: getattr(speakers, builder)(request, *args, **kwargs))
-
-        wrapper.__name__ = view.__name__
-        wrapper.__doc__ = view.__doc__
-        return wrapper
-
-    return decorate
 
 
 @reader_view
@@ -53,7 +35,7 @@ def _index() -> dict:
 
 
 @reader_view
-@_exported("organisation_detail")
+@exportable("organisation_detail", module="speakers")
 def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = get_object_or_404(Organisation.objects.select_related("country"), slug=slug)
     quotes = organisation.quotes.visible().listed().newest_first()
@@ -79,7 +61,7 @@ def _organisation_summary(organisation: Organisation) -> dict:
 
 
 @reader_view
-@_exported("described_source")
+@exportable("described_source", module="speakers")
 def described_source(request: HttpRequest, slug: str) -> HttpResponse:
     """Every quote from one description ("a senior American diplomat"), grouped by outlet;
     ``?source=`` keeps one outlet (what each outlet's count links to)."""
