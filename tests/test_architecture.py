@@ -126,16 +126,10 @@ def path_between(start: str, goal: str) -> list[str]:
 
 def circle(a: str, b: str) -> list[str]:
     """The two import chains a -> b and b -> a when each part reaches the other, else []."""
+    for part in (a, b):  # a part that moved out of sight would pass vacuously
+        assert any(part_of(module) == part for module in modules()), f"no module of {part} found"
     there, back = path_between(a, b), path_between(b, a)
     return [" -> ".join(there), " -> ".join(back)] if there and back else []
-
-
-def test_the_scan_sees_the_packages_and_local_imports() -> None:
-    # A scan that found nothing would pass every test below.
-    assert {"analysis.pipeline", "articles.models", "articles.views", "articles.exports"} <= set(modules())
-    assert any(part_of(module) == "bench" for module in modules())
-    nested = ast.parse("def f():\n    from articles.models import Quote\n")
-    assert any(isinstance(node, ast.ImportFrom) for node in ast.walk(nested))
 
 
 def test_analysis_and_its_tests_import_nothing_from_django_or_the_app() -> None:
