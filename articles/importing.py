@@ -19,9 +19,10 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, IntegrityError, InterfaceError, OperationalError, connection, transaction
 
-from analysis.cleaning import clean, normalise_newlines, strip_markdown
+from analysis.cleaning import clean, normalise_newlines, parse_date, strip_controls, strip_markdown
 from analysis.document import Document
 from analysis.pipeline import TooLarge, check_size
+from articles import extraction
 from articles.models import Article, Passage, Source
 from articles.models.articles import checksum, validate_web_url
 
@@ -275,7 +276,7 @@ def _import_once(incoming: Incoming, analyse: bool) -> Outcome:
         with transaction.atomic():
             article = create_article(document, raw=incoming.raw, filename=incoming.name)
             if analyse:
-                article.analyse(document)
+                extraction.analyse(article, document)
     except TooLarge as refusal:
         raise ImportRefused(str(refusal)) from None
     except IntegrityError:
@@ -365,8 +366,6 @@ def cleaning_report(document: Document) -> dict:
 
 def _apply_meta(document: Document, meta: dict) -> None:
     """Metadata found outside the text (an HTML page's tags) fills what the text did not say."""
-    from analysis.cleaning import parse_date, strip_controls
-
     meta = {
         key: strip_controls(value) if isinstance(value, str) else [strip_controls(v) for v in value]
         for key, value in meta.items()

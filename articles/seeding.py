@@ -1,15 +1,18 @@
-"""Reference data every installation starts with: ISO countries and the seed themes.
+"""Reference data every installation starts with: ISO countries, the seed themes, the Editors group.
 
-Functions take the model classes so that migrations can pass their historical models.
+The migrations that first created it (0003, 0006, 0007) use a frozen copy of this data
+(articles/migrations/_frozen.py), so that later changes here or to the gazetteer never change
+what an old migration does; these functions take it from the live code.
 """
 
 from __future__ import annotations
 
+from analysis.countries import country_table
+from analysis.themes import DEFAULT_THEMES
+
 
 def seed_countries(country_model) -> int:
     """Create or refresh every ISO 3166-1 country with its curated aliases."""
-    from analysis.countries import country_table
-
     count = 0
     for info in country_table():
         country_model.objects.update_or_create(
@@ -27,8 +30,6 @@ def seed_countries(country_model) -> int:
 
 def seed_themes(theme_model) -> int:
     """Create the seed themes that do not exist yet; themes editors changed are left alone."""
-    from analysis.themes import DEFAULT_THEMES
-
     created = 0
     for spec in DEFAULT_THEMES:
         _, was_created = theme_model.objects.get_or_create(

@@ -7,9 +7,11 @@ A new kind of job registers a handler with ``@job_handler(kind)``; the handler d
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from django_tasks import TaskContext, task
 
+from articles import extraction
 from articles.models.jobs import Job, JobCancelled, JobInterrupted
 
 # Articles per batch (one transaction each, and one progress step). Re-tagging scores text with
@@ -69,7 +71,7 @@ def retag_theme(job: Job) -> None:
     theme = Theme.objects.filter(pk=job.params["theme_id"]).first()
     if theme is None:
         raise JobFailed("The theme was deleted before its articles were re-tagged.")
-    job.run_batches(Article.objects.all(), theme.retag_batch, RETAG_BATCH)
+    job.run_batches(Article.objects.all(), partial(extraction.retag, theme), RETAG_BATCH)
 
 
 @job_handler(Job.Kind.REANALYSE)
@@ -78,6 +80,6 @@ def reanalyse(job: Job) -> None:
 
     def analyse(ids) -> None:
         for article in Article.objects.filter(pk__in=ids).prefetch_related("passages", "authors").select_related("source"):
-            article.analyse()
+            extraction.analyse(article)
 
     job.run_batches(Article.objects.filter(pk__in=job.params["article_ids"]), analyse, REANALYSE_BATCH)

@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.urls import reverse
 
+from articles.extraction import analyse
 from articles.models import Annotation, Person, Quote, Theme
 from tests.editors import PASSWORD, make_editor
 from tests.hostile.worker import run_worker
@@ -133,7 +134,7 @@ def test_reviewed_quotes_survive_reextraction(client, editor, corpus):
     churchill.refresh_from_db()
     assert (churchill.speaker, churchill.status) == (kirby, Quote.Status.VERIFIED)
 
-    newsweek.analyse()  # re-extraction
+    analyse(newsweek)  # re-extraction
 
     assert Quote.objects.get(pk=fair_game.pk).status == Quote.Status.VERIFIED
     assert Quote.objects.get(pk=churchill.pk).speaker == kirby  # the editor's speaker, not the machine's Silbey

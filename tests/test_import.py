@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
+from articles import extraction
 from articles.importing import Status, import_paths
 from articles.models import Article, Passage, Source
 from tests.conftest import CORPUS_DIR, CORPUS_FILES
@@ -157,10 +158,10 @@ def test_it_imports_a_saved_html_page(tmp_path):
 def test_an_import_is_atomic(tmp_path, monkeypatch):
     good = write(tmp_path / "good.txt", GOOD_TEXT)
 
-    def explode(self, document=None):
+    def explode(article, document=None):
         raise RuntimeError("analysis crashed")
 
-    monkeypatch.setattr(Article, "analyse", explode)
+    monkeypatch.setattr(extraction, "analyse", explode)
     [outcome] = import_paths([good])
     assert outcome.status == Status.FAILED
     assert "analysis crashed" in outcome.reason

@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from analysis.pipeline import extract
-from analysis.save import save_extraction
-from articles.models import Annotation, Article, Person, PersonRedirect, Quote, RetiredQuote, Theme
+from articles.extraction import document_for, save_extraction, theme_specs
+from articles.models import Annotation, Article, Person, PersonRedirect, Quote, RetiredQuote
 from tests.editors import make_editor
 
 pytestmark = pytest.mark.django_db
@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 def reextract(article: Article, change=None) -> None:
     """Run extraction again as the admin action does; ``change`` edits the results first
     (a list of (quote result, its themes) pairs), standing in for a changed extractor."""
-    extraction = extract(article.to_document(), [theme.as_spec() for theme in Theme.objects.all()])
+    extraction = extract(document_for(article), theme_specs())
     if change:
         pairs = change(list(zip(extraction.quotes, extraction.quote_themes, strict=True)))
         extraction.quotes = [result for result, _ in pairs]

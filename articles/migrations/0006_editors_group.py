@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from articles.seeding import EDITORS, grant_editor_permissions
+from articles.migrations._frozen import EDITORS, grant_editor_permissions
 
 
 def create_editors(apps, schema_editor):

@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from articles.seeding import grant_editor_permissions
+from articles.migrations._frozen import grant_editor_permissions
 
 
 def grant(apps, schema_editor):

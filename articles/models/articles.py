@@ -114,34 +114,6 @@ class Article(models.Model):
         """The headline, or, when the text has none, its opening words (never an invented title)."""
         return self.title or f"“{self.lead(12)}”"
 
-    def to_document(self):
-        """The stored article as the extraction pipeline reads it."""
-        from analysis.document import Document, PassageKind
-        from analysis.document import Passage as DocPassage
-
-        return Document(
-            body=self.body,
-            passages=[
-                DocPassage(p.index, PassageKind(p.kind), p.start, p.end, p.text)
-                for p in sorted(self.passages.all(), key=lambda p: p.index)
-            ],
-            title=self.title or None,
-            standfirst=self.standfirst or None,
-            authors=[a.name for a in self.authors.all()],
-            published=self.published,
-            source=self.source.name if self.source_id else None,
-            url=self.url or None,
-        )
-
-    def analyse(self, document=None) -> None:
-        """(Re-)extract quotes, people, countries, themes and figures, keeping editors' reviews."""
-        from analysis.pipeline import extract
-        from analysis.save import save_extraction
-        from articles.models.themes import Theme
-
-        themes = [theme.as_spec() for theme in Theme.objects.all()]
-        save_extraction(self, extract(document or self.to_document(), themes))
-
     @property
     def safe_url(self) -> str:
         """The article's link when it is a web address, else "": only this is ever made a link

@@ -11,6 +11,7 @@ from django.db.models.functions import Upper
 from django.dispatch import receiver
 from simple_history.models import HistoricalRecords
 
+from analysis.names import person_key, same_person
 from articles.links import page_url
 from articles.models.slugs import unique_slug
 
@@ -119,8 +120,6 @@ class PersonQuerySet(models.QuerySet):
         A spelling matches an existing person only when :func:`analysis.names.same_person`
         says so for exactly one candidate: two people who merely share a surname stay apart.
         """
-        from analysis.names import same_person
-
         person = self.filter(key=result.key).order_by("id").first()
         if person is None:
             tokens = [t for t in result.key.split() if len(t) > 1]
@@ -218,8 +217,6 @@ class Person(models.Model):
         return self.name
 
     def save(self, *args, **kwargs) -> None:
-        from analysis.names import person_key
-
         if not self.slug:
             self.slug = unique_slug(Person, self.name)
         if not self.key:

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
 
+from analysis.outlets import find_outlet
 from articles.links import page_url
 from articles.models.slugs import unique_slug
 
@@ -36,8 +37,6 @@ class Country(models.Model):
 class SourceQuerySet(models.QuerySet):
     def for_name(self, name: str) -> Source:
         """The Source called ``name``; a new one takes what is known of the outlet."""
-        from analysis.outlets import find_outlet
-
         outlet = find_outlet(name)
         canonical = outlet.name if outlet else name.strip()[:200]
         source = self.filter(name__iexact=canonical).first()

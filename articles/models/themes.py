@@ -52,42 +52,6 @@ class Theme(models.Model):
         )
         return Job.objects.start(Job.Kind.RETAG_THEME, f"Re-tagging ‘{self.name}’", params={"theme_id": self.pk}, user=user)
 
-    def retag_batch(self, article_ids) -> None:
-        """Score these articles and their quotes again for this theme. Idempotent: the theme's old
-        tags on them are replaced, so a batch run twice (a job resumed after a crash) is harmless."""
-        from django.db import transaction
-
-        from analysis.pipeline import theme_text
-        from analysis.themes import score_themes
-        from articles.models import Article, QuoteTheme
-        from articles.summaries import mark_changed
-
-        spec = [self.as_spec()]
-        with transaction.atomic():
-            mark_changed()
-            self.article_themes.filter(article_id__in=article_ids).delete()
-            self.quote_themes.filter(quote__article_id__in=article_ids).delete()
-            articles = list(
-                Article.objects.filter(pk__in=article_ids).select_related("source")
-                .prefetch_related("passages", "quotes", "authors")
-            )
-            ArticleTheme.objects.bulk_create(
-                ArticleTheme(article=article, theme=self, score=score.score, matches=score.matches)
-                for article in articles
-                for score in score_themes(theme_text(article.to_document()), spec)
-            )
-            QuoteTheme.objects.bulk_create(
-                QuoteTheme(quote=quote, theme=self, score=score.score)
-                for article in articles
-                for quote in article.quotes.all()
-                for score in score_themes(quote.text, spec)
-            )
-
-    def as_spec(self):
-        from analysis.themes import ThemeSpec
-
-        return ThemeSpec(slug=self.slug, name=self.name, description=self.description, keywords=self.keyword_list)
-
 
 class ArticleTheme(models.Model):
     article = models.ForeignKey("articles.Article", on_delete=models.CASCADE, related_name="article_themes")

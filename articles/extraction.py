@@ -1,4 +1,11 @@
-"""Store an :class:`~analysis.pipeline.Extraction` for one article: the pipeline's only database code.
+"""The one adapter between the extraction pipeline and the database.
+
+``analysis/`` is plain Python: it reads a :class:`~analysis.document.Document` and returns an
+:class:`~analysis.pipeline.Extraction`, and knows nothing of Django. Everything that crosses
+between the two is here: a stored Article made into the pipeline's input (:func:`document_for`,
+:func:`theme_specs`), the pipeline run on it (:func:`analyse`), its results stored
+(:func:`save_extraction`) and a theme scored again after its keywords changed (:func:`retag`).
+It is the one place extraction tells the caches that the archive changed.
 
 Saving replaces the article's earlier machine results, in one transaction, but
 never touches what an editor verified or rejected: a reviewed quote stays, and
@@ -11,31 +18,95 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from analysis.pipeline import Extraction, check_extraction
+from analysis.document import Document, PassageKind
+from analysis.document import Passage as DocumentPassage
+from analysis.pipeline import Extraction, check_extraction, extract, theme_text
 from analysis.results import SpeakerKind
+from analysis.themes import ThemeSpec, score_themes
+from articles.models import (
+    Article,
+    ArticleTheme,
+    Country,
+    CountryMention,
+    Figure,
+    Organisation,
+    OrganisationMention,
+    Person,
+    PersonMention,
+    Quote,
+    QuoteTheme,
+    RetiredQuote,
+    Theme,
+)
+from articles.summaries import mark_changed
+
+
+def document_for(article: Article) -> Document:
+    """The stored article as the pipeline reads it (its passages as cleaned at import)."""
+    return Document(
+        body=article.body,
+        passages=[
+            DocumentPassage(p.index, PassageKind(p.kind), p.start, p.end, p.text)
+            for p in sorted(article.passages.all(), key=lambda p: p.index)
+        ],
+        title=article.title or None,
+        standfirst=article.standfirst or None,
+        authors=[a.name for a in article.authors.all()],
+        published=article.published,
+        source=article.source.name if article.source_id else None,
+        url=article.url or None,
+    )
+
+
+def theme_spec(theme: Theme) -> ThemeSpec:
+    return ThemeSpec(slug=theme.slug, name=theme.name, description=theme.description, keywords=theme.keyword_list)
+
+
+def theme_specs() -> list[ThemeSpec]:
+    """The themes as editors last defined them, for the pipeline."""
+    return [theme_spec(theme) for theme in Theme.objects.all()]
+
+
+def analyse(article: Article, document: Document | None = None) -> None:
+    """(Re-)extract quotes, people, countries, themes and figures, keeping editors' reviews.
+    ``document`` is the cleaner's output when the article is being imported (it is the same
+    text the stored passages hold, without reading them back)."""
+    save_extraction(article, extract(document or document_for(article), theme_specs()))
+
+
+def retag(theme: Theme, article_ids: Iterable[int]) -> None:
+    """Score these articles and their quotes again for ``theme``. Idempotent: the theme's old
+    tags on them are replaced, so a batch run twice (a job resumed after a crash) is harmless."""
+    spec = [theme_spec(theme)]
+    with transaction.atomic():
+        mark_changed()  # bulk writes below send no signals
+        theme.article_themes.filter(article_id__in=article_ids).delete()
+        theme.quote_themes.filter(quote__article_id__in=article_ids).delete()
+        articles = list(
+            Article.objects.filter(pk__in=article_ids).select_related("source")
+            .prefetch_related("passages", "quotes", "authors")
+        )
+        ArticleTheme.objects.bulk_create(
+            ArticleTheme(article=article, theme=theme, score=score.score, matches=score.matches)
+            for article in articles
+            for score in score_themes(theme_text(document_for(article)), spec)
+        )
+        QuoteTheme.objects.bulk_create(
+            QuoteTheme(quote=quote, theme=theme, score=score.score)
+            for article in articles
+            for quote in article.quotes.all()
+            for score in score_themes(quote.text, spec)
+        )
 
 
 @transaction.atomic
-def save_extraction(article, extraction: Extraction) -> None:
-    from articles.models import (
-        ArticleTheme,
-        Country,
-        CountryMention,
-        Figure,
-        Organisation,
-        OrganisationMention,
-        Person,
-        PersonMention,
-        Quote,
-        Theme,
-    )
-    from articles.summaries import mark_changed
-
+def save_extraction(article: Article, extraction: Extraction) -> None:
     # Reported speech has no quotation marks to count beforehand: the cap holds here too.
     check_extraction(extraction, max_quotes=settings.IMPORT_MAX_QUOTES)
     mark_changed()  # bulk inserts below send no signals
@@ -183,8 +254,6 @@ def _save_quotes_keeping_ids(article, fresh: list, themes: dict) -> None:
     a match is retired: towards the live quote now over most of its words (changed or merged),
     or as gone, with its words and place kept for the 410 page.
     """
-    from articles.models import Quote, QuoteTheme, RetiredQuote
-
     # Two re-extractions of one article at once would retire the same ids twice: the second waits
     # here for the first to commit, then finds its quotes and keeps them.
     list(type(article).objects.select_for_update().filter(pk=article.pk).values_list("pk"))
