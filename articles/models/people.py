@@ -110,9 +110,6 @@ class Organisation(models.Model):
 
 
 class PersonQuerySet(models.QuerySet):
-    def quoted(self) -> PersonQuerySet:
-        return self.filter(quotes__isnull=False).distinct()
-
     def resolve(self, result, countries: dict) -> Person:
         """The Person an extracted mention refers to, matching other spellings; created on first sight.
 

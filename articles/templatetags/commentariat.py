@@ -31,11 +31,6 @@ def highlighted(snippet: str | None) -> list[tuple[str, bool]]:
     return [(SHOWN.sub("", text), hit) for text, hit in runs if SHOWN.sub("", text)]
 
 
-@register.filter
-def percent_of(value: float, total: float) -> int:
-    return round(100 * value / total) if total else 0
-
-
 @register.simple_tag(takes_context=True)
 def with_param(context, param: str, value=None) -> str:
     """The current query string with ``param`` set to ``value`` (or removed when None); page reset."""
