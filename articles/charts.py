@@ -135,6 +135,11 @@ BASELINE = 2 / 3  # a count's or row label's baseline, down its row
 COLUMN_LABEL_ANGLE = -40  # the theme names slant up to the right, so long ones fit
 
 
+def shade(count: int, level: int) -> int:
+    """The heat map's shade, 0–4, of a cell whose count is ``level`` % of the largest."""
+    return min(4, round(level / 25)) if count else 0
+
+
 @dataclass(slots=True)
 class HeatCell:
     x: float
@@ -184,7 +189,7 @@ def heatmap(matrix: dict, *, label_width: int = 170, cell_width: int = 58, cell_
             y=header + r * cell_height,
             label=row["name"],
             slug=row["slug"],
-            cells=[HeatCell(label_width + i * cell_width, count, min(4, round(level / 25)) if count else 0,
+            cells=[HeatCell(label_width + i * cell_width, count, shade(count, level),
                             matrix["themes"][i][0], text_x=label_width + i * cell_width + (cell_width - CELL_GAP) / 2)
                    for i, (count, level) in enumerate(row["cells"])],
             text_y=header + r * cell_height + round(cell_height * BASELINE),

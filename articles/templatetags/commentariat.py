@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django import template
 from django.urls import reverse
 
-from articles.charts import RANGE_TRACK, RangeTrack
+from articles.charts import RANGE_TRACK, RangeTrack, shade
 from articles.models.search import MATCH_START as START
 from articles.models.search import MATCH_STOP as STOP
 
@@ -65,6 +65,10 @@ def highlighted(snippet: str | None) -> list[tuple[str, bool]]:
 def range_track() -> RangeTrack:
     """The geometry of a figure's range bar (articles/charts.py), for the lists and the PDF alike."""
     return RANGE_TRACK
+
+
+# {{ count|shade:level }}: the PDF's table shades its cells as the page's heat map does.
+register.filter("shade", shade)
 
 
 @register.simple_tag(takes_context=True)
