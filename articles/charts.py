@@ -22,6 +22,12 @@ class Bar:
     href: str = ""  # the list of what the bar counts, when a filter can show it
 
 
+# Where the value axis's grid lines start and its labels end, left of the plot; how far above the
+# bottom edge the category labels sit; how far a tick label is moved down in print, where
+# WeasyPrint ignores dominant-baseline.
+GRID_GAP, TICK_GAP, LABEL_RAISE, PRINT_TICK_DROP = 2, 6, 6, 3
+
+
 @dataclass(slots=True)
 class BarChart:
     width: int
@@ -31,10 +37,28 @@ class BarChart:
     labels: list[tuple[float, str]] = field(default_factory=list)  # (x, label) on the category axis
     title: str = ""
     undated: int = 0  # items with no date: drawn as a last bar labelled "Undated", never dropped
+    plot_left: float = 0  # x where the bars' area starts: the value axis labels are left of it
 
     @property
     def empty(self) -> bool:
         return not any(bar.value for bar in self.bars)
+
+    @property
+    def grid_x(self) -> float:
+        return self.plot_left - GRID_GAP
+
+    @property
+    def tick_x(self) -> float:
+        return self.plot_left - TICK_GAP
+
+    @property
+    def label_y(self) -> float:
+        return self.height - LABEL_RAISE
+
+    @property
+    def print_ticks(self) -> list[tuple[float, float, str]]:
+        """(y of the grid line, y of its label's baseline, label) for the PDF."""
+        return [(y, y + PRINT_TICK_DROP, label) for y, label in self.ticks]
 
 
 def month_series(rows: list[tuple[date, int]]) -> list[tuple[date, int]]:
@@ -54,7 +78,7 @@ def column_chart(series: list[tuple[str, float]], *, title: str, width: int = 64
                  unit: str = "") -> BarChart:
     """Vertical bars, one per (label, value); about six category labels are shown."""
     left, bottom, top = 36, 22, 8
-    chart = BarChart(width=width, height=height, title=title)
+    chart = BarChart(width=width, height=height, title=title, plot_left=left)
     if not series:
         return chart
     peak = max(value for _, value in series) or 1
@@ -89,12 +113,40 @@ def monthly_chart(rows: list[tuple[date | None, int]], *, title: str, link: str 
     return chart
 
 
+@dataclass(frozen=True, slots=True)
+class RangeTrack:
+    """A figure's range bar: a thin track for the 0–100 scale and, over it, a thick span from the
+    figure's ``left`` for its ``width`` (both on that scale)."""
+
+    width: int = 100
+    height: int = 10
+    track_y: float = 4
+    track_height: float = 2
+    span_y: float = 1
+    span_height: float = 8
+
+
+RANGE_TRACK = RangeTrack()
+
+
+CELL_GAP = 2  # white between neighbouring cells
+TEXT_GAP = 6  # between a label and what it names
+BASELINE = 2 / 3  # a count's or row label's baseline, down its row
+COLUMN_LABEL_ANGLE = -40  # the theme names slant up to the right, so long ones fit
+
+
+def shade(count: int, level: int) -> int:
+    """The heat map's shade, 0–4, of a cell whose count is ``level`` % of the largest."""
+    return min(4, round(level / 25)) if count else 0
+
+
 @dataclass(slots=True)
 class HeatCell:
     x: float
     count: int
     level: int  # 0–4, the shade
     theme: str = ""  # the column's theme slug: the cell links to that outlet's articles on it
+    text_x: float = 0  # the middle of the drawn cell, where its count is written
 
 
 @dataclass(slots=True)
@@ -103,6 +155,7 @@ class HeatRow:
     label: str
     slug: str
     cells: list[HeatCell]
+    text_y: float = 0  # the baseline of the row's label and counts
 
 
 @dataclass(slots=True)
@@ -113,6 +166,17 @@ class HeatMap:
     cell_height: int
     columns: list[tuple[float, str, str]]  # (x of the column's middle, label, slug)
     rows: list[HeatRow]
+    row_label_x: float = 0  # the right edge of the outlets' names
+    column_label_y: float = 0  # the baseline the themes' names start from
+    column_label_angle: int = COLUMN_LABEL_ANGLE
+
+    @property
+    def rect_width(self) -> int:
+        return self.cell_width - CELL_GAP
+
+    @property
+    def rect_height(self) -> int:
+        return self.cell_height - CELL_GAP
 
 
 def heatmap(matrix: dict, *, label_width: int = 170, cell_width: int = 58, cell_height: int = 24,
@@ -125,9 +189,10 @@ def heatmap(matrix: dict, *, label_width: int = 170, cell_width: int = 58, cell_
             y=header + r * cell_height,
             label=row["name"],
             slug=row["slug"],
-            cells=[HeatCell(label_width + i * cell_width, count, min(4, round(level / 25)) if count else 0,
-                            matrix["themes"][i][0])
+            cells=[HeatCell(label_width + i * cell_width, count, shade(count, level),
+                            matrix["themes"][i][0], text_x=label_width + i * cell_width + (cell_width - CELL_GAP) / 2)
                    for i, (count, level) in enumerate(row["cells"])],
+            text_y=header + r * cell_height + round(cell_height * BASELINE),
         )
         for r, row in enumerate(matrix["rows"])
     ]
@@ -135,4 +200,5 @@ def heatmap(matrix: dict, *, label_width: int = 170, cell_width: int = 58, cell_
         # The width leaves room for the last column's slanted label.
         width=label_width + cell_width * len(columns) + 90, height=header + cell_height * len(rows) + 4,
         cell_width=cell_width, cell_height=cell_height, columns=columns, rows=rows,
+        row_label_x=label_width - TEXT_GAP, column_label_y=header - TEXT_GAP,
     )

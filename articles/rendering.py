@@ -25,10 +25,6 @@ class Segment:
     quote_starts: bool = False  # the first run of its quote: carries the quote's anchor id
     annotation_ends: bool = False  # the last run of its annotation: carries the note's marker
 
-    @property
-    def mark(self) -> Any:  # kept for templates that only care about quotes
-        return self.quote
-
 
 Span = tuple[int, int, Any]
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from config.env import code_fingerprint, env_bool, env_int, env_list, env_rate, env_str, local_secret_key
+from config.env import code_fingerprint, env_bool, env_float, env_int, env_list, env_rate, env_str, local_secret_key
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -231,6 +231,9 @@ IMPORT_MAX_BYTES = 5 * 1024 * 1024
 IMPORT_MAX_PASSAGES = env_int("IMPORT_MAX_PASSAGES", 2000)
 IMPORT_MAX_QUOTES = env_int("IMPORT_MAX_QUOTES", 2000)
 IMPORT_MAX_PASSAGE_CHARS = env_int("IMPORT_MAX_PASSAGE_CHARS", 50_000)
+# How like a word of a name a search must be (pg_trgm's word_similarity_threshold, set on every
+# connection and as the database's default): at 0.5 “Garlauskus” finds Garlauskas.
+TRIGRAM_THRESHOLD = env_float("TRIGRAM_THRESHOLD", 0.5, low=0, high=1)
 # An article's admin page posts three fields per passage (its id, article and kind).
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 3 * IMPORT_MAX_PASSAGES + 1000
 

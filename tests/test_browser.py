@@ -91,6 +91,23 @@ def test_facets_work_without_javascript(browser, live_server, corpus):
     context.close()
 
 
+def test_two_searches_in_place_leave_one_results_region_and_each_is_announced(page: Page, live_server, corpus):
+    page.goto(live_server.url + "/search/")
+    page.evaluate("window.__not_reloaded = true")
+    status = page.locator("#results-status")
+    for words in ("escalation", "Lukashenko"):
+        page.get_by_role("searchbox", name=re.compile("Words")).fill(words)
+        page.get_by_role("button", name="Search").last.click()
+        expect(page).to_have_url(re.compile(rf"q={words}"))
+        expect(page.locator("#results")).to_have_count(1)  # swapped, not nested inside the old one
+        expect(page.locator("#results .quote-item").first).to_contain_text(re.compile(words, re.I))
+        # The live region is outside what htmx replaces, so a screen reader hears it change.
+        expect(status).to_have_text(f"Results for “{words}”")
+        assert page.locator("#results [aria-live], #results #results-status").count() == 0
+    expect(page.locator("[aria-live]")).to_have_count(1)
+    assert page.evaluate("window.__not_reloaded") is True
+
+
 def test_search_highlights_the_matching_words(page: Page, live_server, corpus):
     page.goto(live_server.url + "/")
     page.get_by_label("Search quotes, people and articles").fill("escalation")

@@ -3,16 +3,18 @@ SET: behind a transaction-pooling proxy (PgBouncer) a session setting does not s
 
 Altering the database needs its owner; where the app's user is not, the connection-level SET
 (articles/models/people.py) still applies and the migration only says so.
+The value is TRIGRAM_THRESHOLD as it is when the migration runs; the per-connection SET always
+follows the current setting.
 """
 
+from django.conf import settings
 from django.db import migrations
 
-WORD_SIMILARITY = 0.5  # as articles.models.people.WORD_SIMILARITY when this was written
-
+# The setting, not a copy of it: a float read by config/env.py, so it is safe in the SQL.
 SET_DEFAULT = f"""
 DO $$
 BEGIN
-    EXECUTE format('ALTER DATABASE %I SET pg_trgm.word_similarity_threshold = {WORD_SIMILARITY}', current_database());
+    EXECUTE format('ALTER DATABASE %I SET pg_trgm.word_similarity_threshold = {float(settings.TRIGRAM_THRESHOLD)}', current_database());
 EXCEPTION WHEN insufficient_privilege THEN
     RAISE NOTICE 'not the database owner: pg_trgm.word_similarity_threshold is set per connection instead';
 END $$;

@@ -40,15 +40,6 @@ class ArticleQuerySet(models.QuerySet):
 
         return self.annotate(quote_count=correlated_count(Quote.objects.visible().filter(article=OuterRef("pk")), "article"))
 
-    def by_theme(self, slug: str) -> ArticleQuerySet:
-        return self.filter(article_themes__theme__slug=slug)
-
-    def by_country(self, code: str) -> ArticleQuerySet:
-        return self.filter(country_mentions__country__code=code.upper())
-
-    def by_person(self, slug: str) -> ArticleQuerySet:
-        return self.filter(person_mentions__person__slug=slug)
-
 
 class Article(models.Model):
     source = models.ForeignKey(

@@ -4,11 +4,6 @@ from django.db import models
 from django.db.models import F, Q
 
 
-class FigureQuerySet(models.QuerySet):
-    def grouped(self) -> FigureQuerySet:
-        return self.order_by("group_key", "article__published", "start")
-
-
 class Figure(models.Model):
     """A numeric claim: “around 11,000 North Korean infantry troops”."""
 
@@ -29,8 +24,6 @@ class Figure(models.Model):
     attributed_person = models.ForeignKey(
         "articles.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="figures"
     )
-
-    objects = FigureQuerySet.as_manager()
 
     class Meta:
         ordering = ["article", "start"]

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 
+from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
@@ -16,14 +17,14 @@ from articles.links import page_url
 from articles.models.slugs import unique_slug
 
 COUNTED_BY_TRIGGERS = ("quote_total", "article_total")
-WORD_SIMILARITY = 0.5  # how like a word of a name a search must be: “Garlauskus” finds Garlauskas
 
 
 @receiver(connection_created, dispatch_uid="person_word_similarity")
 def _word_similarity_threshold(sender, connection, **kwargs) -> None:
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute(f"SET pg_trgm.word_similarity_threshold = {WORD_SIMILARITY}")
+            cursor.execute("SELECT set_config('pg_trgm.word_similarity_threshold', %s, false)",
+                           [str(settings.TRIGRAM_THRESHOLD)])
 
 
 RECOUNT_PEOPLE = """
@@ -111,9 +112,6 @@ class Organisation(models.Model):
 
 
 class PersonQuerySet(models.QuerySet):
-    def quoted(self) -> PersonQuerySet:
-        return self.filter(quotes__isnull=False).distinct()
-
     def resolve(self, result, countries: dict) -> Person:
         """The Person an extracted mention refers to, matching other spellings; created on first sight.
 
@@ -157,7 +155,7 @@ class PersonQuerySet(models.QuerySet):
         from django.contrib.postgres.search import TrigramWordSimilarity
         from django.db.models.functions import Greatest
 
-        # The %> operators (at WORD_SIMILARITY, set on each connection) and ILIKE all use the
+        # The %> operators (at TRIGRAM_THRESHOLD, set on each connection) and ILIKE all use the
         # trigram indexes; a similarity computed in the WHERE clause would read every person.
         return (
             self.filter(Q(name__trigram_word_similar=text) | Q(key__trigram_word_similar=text) | Q(name__icontains=text))

@@ -41,18 +41,6 @@ class QuoteQuerySet(models.QuerySet):
         """What readers see: everything but quotes an editor rejected."""
         return self.exclude(status=Quote.Status.REJECTED)
 
-    def by_theme(self, slug: str) -> QuoteQuerySet:
-        return self.filter(quote_themes__theme__slug=slug)
-
-    def by_person(self, slug: str) -> QuoteQuerySet:
-        return self.filter(speaker__slug=slug)
-
-    def by_source(self, slug: str) -> QuoteQuerySet:
-        return self.filter(article__source__slug=slug)
-
-    def by_country(self, code: str) -> QuoteQuerySet:
-        return self.filter(article__country_mentions__country__code=code.upper())
-
     def listed(self) -> QuoteQuerySet:
         """What a list of quotes shows: speaker and outlet joined, but not the article's raw text,
         cleaning report or search vectors, which would multiply each row's size by a hundred."""
@@ -274,10 +262,6 @@ class Quote(models.Model):
         self.start, self.end, self.text = start, start + len(text), text
         self.passage = self.article.passages.filter(start__lte=start, end__gte=self.end).first() or self.passage
         return True
-
-    @property
-    def is_reviewed(self) -> bool:
-        return self.status != self.Status.MACHINE
 
 
 class QuoteTheme(models.Model):

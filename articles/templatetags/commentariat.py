@@ -1,14 +1,44 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from django import template
+from django.urls import reverse
 
+from articles.charts import RANGE_TRACK, RangeTrack, shade
 from articles.models.search import MATCH_START as START
 from articles.models.search import MATCH_STOP as STOP
 
 register = template.Library()
 SHOWN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # control characters never displayed
+
+# The site's main navigation: (label, the list's URL name, the other pages that are inside it).
+NAVIGATION = (
+    ("Articles", "article_list", ("article_detail",)),
+    ("Quotes", "quote_list", ("quote_detail",)),
+    ("People", "person_list", ("person_detail",)),
+    ("Themes", "theme_list", ("theme_detail",)),
+    ("Sources", "source_list", ("source_detail",)),
+    ("Countries", "country_list", ("country_detail",)),
+    ("Figures", "figure_list", ()),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class NavLink:
+    label: str
+    url: str
+    current: bool  # the page shown is this list or one of its items: marked aria-current
+
+
+@register.simple_tag(takes_context=True)
+def main_navigation(context) -> list[NavLink]:
+    # Error pages may be rendered without a request.
+    match = getattr(context.get("request"), "resolver_match", None)
+    here = match.url_name if match else None
+    return [NavLink(label, reverse(name), here is not None and here in (name, *inside))
+            for label, name, inside in NAVIGATION]
 
 
 @register.filter
@@ -31,9 +61,14 @@ def highlighted(snippet: str | None) -> list[tuple[str, bool]]:
     return [(SHOWN.sub("", text), hit) for text, hit in runs if SHOWN.sub("", text)]
 
 
-@register.filter
-def percent_of(value: float, total: float) -> int:
-    return round(100 * value / total) if total else 0
+@register.simple_tag
+def range_track() -> RangeTrack:
+    """The geometry of a figure's range bar (articles/charts.py), for the lists and the PDF alike."""
+    return RANGE_TRACK
+
+
+# {{ count|shade:level }}: the PDF's table shades its cells as the page's heat map does.
+register.filter("shade", shade)
 
 
 @register.simple_tag(takes_context=True)
