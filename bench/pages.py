@@ -130,7 +130,7 @@ def default_cases() -> list[PageCase]:
 
 
 def _search_words() -> tuple[str, str]:
-    from articles.synthetic_text import RARE_WORD
+    from bench.synthetic_text import RARE_WORD
 
     return "sanctions", RARE_WORD
 
