@@ -58,6 +58,8 @@ def export_misses(result: dict) -> list[str]:
     for kind, run in timed:
         if "seconds" not in run:
             out.append(f"{kind} export {run.get('url', '')}: failed ({str(run.get('error', '?'))[-200:]})")
+        elif not str(run.get("status", "200")).startswith("200"):
+            out.append(f"{kind} export {run['url']}: answered {run['status']}, not 200")
         elif run["seconds"] > EXPORT_HELD_S:
             out.append(f"{kind} export {run['url']} held its request {_over(run['seconds'], EXPORT_HELD_S, 's')}")
     return out
