@@ -17,7 +17,7 @@ PORT ?= 8000
 help:
 	@echo "make run    - set up everything and serve http://$(HOST):$(PORT) with the corpus loaded"
 	@echo "make test   - run the whole test suite (PostgreSQL and headless Chromium included)"
-	@echo "make bench  - measure extraction, pages, exports and load on a synthetic 100,000-article database"
+	@echo "make bench  - measure extraction, importing, pages, exports and load on a synthetic 100,000-article database"
 	@echo "make lint   - ruff"
 	@echo "make lock   - pin requirements*.in into requirements*.txt (pip-compile; upgrades nothing)"
 	@echo "make db-stop - stop the private PostgreSQL server in var/pgdata"
@@ -74,8 +74,9 @@ test: $(DEV_INSTALLED) system-packages
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
-# The benchmark: extraction, then pages, exports and gunicorn under wrk on a synthetic 100,000-article
-# database of its own (commentariat_bench, built on the first run, reused after). wrk only ever hits 127.0.0.1.
+# The benchmark (bench/): extraction, the batch importer on every core, then pages, exports and gunicorn
+# under wrk on a synthetic 100,000-article database of its own (commentariat_bench, built on the first
+# run, reused after); it ends with every miss against the targets. wrk only ever hits 127.0.0.1.
 bench: $(INSTALLED)
 	$(call apt_install,$(RUN_PACKAGES) $(BENCH_APT_PACKAGES))
 	DATABASE_NAME=$${BENCH_DATABASE:-commentariat_bench} timeout 3600 $(BIN)/python manage.py bench \
