@@ -53,15 +53,20 @@ def load_misses(section: str, result: dict) -> list[str]:
 
 
 def export_misses(result: dict) -> list[str]:
-    timed = [("PDF", run) for run in result.get("pdf", {}).get("runs", [])] + [("CSV", result.get("csv", {}))]
+    runs = result.get("pdf", {}).get("runs", [])
+    timed = [r for r in runs if "seconds" in r]
+    # The PDF is made three times: its slowest run is the one a reader may meet.
+    pdf = [("PDF", max(timed, key=lambda r: r["seconds"]) if timed else runs[0], len(runs))] if runs else []
     out = []
-    for kind, run in timed:
+    for kind, run, count in [*pdf, ("CSV", result.get("csv", {}), 1)]:
+        slowest = f" (slowest of {count} runs)" if count > 1 else ""
         if "seconds" not in run:
             out.append(f"{kind} export {run.get('url', '')}: failed ({str(run.get('error', '?'))[-200:]})")
         elif not str(run.get("status", "200")).startswith("200"):
             out.append(f"{kind} export {run['url']}: answered {run['status']}, not 200")
         elif run["seconds"] > EXPORT_HELD_S:
-            out.append(f"{kind} export {run['url']} held its request {_over(run['seconds'], EXPORT_HELD_S, 's')}")
+            out.append(f"{kind} export {run['url']} held its request {_over(run['seconds'], EXPORT_HELD_S, 's')}"
+                       f"{slowest}")
     return out
 
 
