@@ -73,6 +73,8 @@ def export_misses(result: dict) -> list[str]:
 def hostile_misses(result: dict) -> list[str]:
     out = []
     home = result.get("home", {})
+    if home.get("requests") == 0:
+        out.append(f"home under attack: not one request answered in {result.get('seconds', '?')} s")
     if "p99_ms" in home and home["p99_ms"] >= LOAD_P99_MS:
         out.append(f"home p99 under attack: {_over(home['p99_ms'], LOAD_P99_MS, 'ms')}")
     if home.get("non_2xx") or home.get("timeouts"):

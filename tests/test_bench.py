@@ -120,5 +120,7 @@ def test_the_summary_names_every_miss_against_issue_15s_targets_with_its_margin(
 def test_the_summary_says_when_all_was_met_and_what_was_not_run():
     lines = summary({"pages": [_page("home")], "exports": {"skipped": "exports not working yet"}})
     assert lines[0] == "  every target measured was met"
+    starved = {"home": {"requests": 0, "p99_ms": 0.0, "non_2xx": 0, "timeouts": 0}, "server_errors": 0, "seconds": 30}
+    assert "  MISS home under attack: not one request answered in 30 s" in summary({"hostile": starved})
     assert "  not measured: exports (exports not working yet)" in lines
     assert "  not run this time: extraction, import, load, load_uncached, hostile" in lines
