@@ -51,6 +51,8 @@ INSTALLED_APPS = [
 # db_worker (the same command, plus recovery of jobs whose worker died) wins over the backend's own.
 INSTALLED_APPS += ["django_tasks", "django_tasks_db"]
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# The benchmark harness (bench/): its commands only, no models or URLs; the app never imports it.
+INSTALLED_APPS += ["bench"]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

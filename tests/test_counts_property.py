@@ -18,7 +18,7 @@ from django.db.models import Count
 
 from articles.filters import FACET_LIMIT
 from articles.models import Article, Country, Person, Quote, Source, Theme
-from articles.synthetic import generate_corpus
+from bench.synthetic import generate_corpus
 
 pytestmark = pytest.mark.django_db
 

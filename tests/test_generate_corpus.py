@@ -9,7 +9,6 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db.models import F
 
-from articles import benchmarking
 from articles.models import (
     Annotation,
     Article,
@@ -23,7 +22,8 @@ from articles.models import (
     QuoteTheme,
     Source,
 )
-from articles.synthetic import PERSON_NOTE, SOURCE_PREFIX, TITLE_PREFIX, CorpusExists, generate_corpus
+from bench import pages
+from bench.synthetic import PERSON_NOTE, SOURCE_PREFIX, TITLE_PREFIX, CorpusExists, generate_corpus
 
 pytestmark = pytest.mark.django_db
 
@@ -139,21 +139,21 @@ def test_the_command_fills_an_empty_database(capsys):
 def test_the_page_harness_runs_on_a_tiny_dataset(corpus, settings):
     settings.STORAGES = {**settings.STORAGES,
                          "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
-    cases = benchmarking.default_cases()
+    cases = pages.default_cases()
     assert {"home", "article", "person", "figures"} <= {c.name for c in cases}
-    results = benchmarking.measure_pages(cases[:3], runs=3, budget_s=1, keep_connection=True)
+    results = pages.measure_pages(cases[:3], runs=3, budget_s=1, keep_connection=True)
     for result in results:
         assert result.status == 200, result.url
-        assert result.runs >= benchmarking.MIN_RUNS
+        assert result.runs >= pages.MIN_RUNS
         assert result.queries > 0 and result.sql_median_ms > 0
         assert result.main_query.lstrip().upper().startswith(("SELECT", "WITH"))
         assert isinstance(result.as_dict()["misses"], list)
         assert 0 < result.served_queries <= result.queries
-    assert len(benchmarking.format_pages(results)) == 2 + len(results)
+    assert len(pages.format_pages(results)) == 2 + len(results)
 
 
 def test_percentile_is_nearest_rank():
     values = list(range(1, 21))
-    assert benchmarking.percentile(values, 95) == 19
-    assert benchmarking.percentile(values, 50) == 10
-    assert benchmarking.percentile([5.0], 99) == 5.0
+    assert pages.percentile(values, 95) == 19
+    assert pages.percentile(values, 50) == 10
+    assert pages.percentile([5.0], 99) == 5.0

@@ -228,7 +228,7 @@ def test_person_counts_follow_quotes_and_mentions():
 def test_a_generated_corpus_has_its_person_counts():
     from django.db.models import Count, Q
 
-    from articles.synthetic import generate_corpus
+    from bench.synthetic import generate_corpus
 
     generate_corpus(30, seed=3, people=60, sources=5)
     people = Person.objects.annotate(

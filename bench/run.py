@@ -18,29 +18,35 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, connections
 from django.db.models import Count, Q
 
-from articles import benchmarking, benchmarking_load
 from articles.summaries import mark_changed
-from articles.synthetic import TITLE_PREFIX, generate_corpus
+from bench import load, pages
+from bench.importing import measure_import
+from bench.results import Results
+from bench.synthetic import TITLE_PREFIX, generate_corpus
 
 CSV_ROWS = 100_000  # the size of the CSV export whose memory is measured
-TARGETS = {"max_queries": 12, "max_ratio": 3.0, "load_rps": 300, "load_p99_ms": 500}
+TARGETS = {"max_queries": 12, "max_ratio": 3.0}
+CORPUS_SECTIONS = {"pages", "exports", "load", "hostile"}
 
 
-def run_database_sections(command: BaseCommand, sections: set[str], *, articles: int, seed: int, database_name: str,
-                          rebuild: bool, runs: int, load_seconds: int, **_) -> None:
-    from articles.management.commands.bench import save_results
-
+def run_database_sections(command: BaseCommand, sections: set[str], results: Results, *, articles: int, seed: int,
+                          database_name: str, rebuild: bool, runs: int, load_seconds: int, import_articles: int,
+                          **_) -> None:
     out = command.stdout.write
     name = use_bench_database(database_name)
+    if "import" in sections:
+        results.save("import", measure_import(name, import_articles, out))
+    if not sections & CORPUS_SECTIONS:
+        return
     if rebuild:
         drop_database(name)
     call_command("migrate", verbosity=0)  # also makes the cache table
     corpus = ensure_corpus(articles, seed, out)
-    save_results("corpus", corpus)
+    results.save("corpus", corpus)
     # Pages are measured as deployed (DEBUG off), which needs collectstatic's manifest.
     call_command("collectstatic", interactive=False, verbosity=0)
-    cases = benchmarking.default_cases()
-    cases.insert(7, benchmarking.PageCase("quotes", "/quotes/"))
+    cases = pages.default_cases()
+    cases.insert(7, pages.PageCase("quotes", "/quotes/"))
     by_name = {case.name: case for case in cases}
 
     if "pages" in sections:
@@ -49,34 +55,36 @@ def run_database_sections(command: BaseCommand, sections: set[str], *, articles:
             "after the data changed, summaries computed; queries, SQL, page/SQL, main q: of the rendered page; "
             "served, p95, q: as deployed, an anonymous reader's repeat from the page cache")
         mark_changed()  # start cold, whatever an earlier run left in the cache
-        results = benchmarking.measure_pages(cases, runs=runs, progress=lambda c: command.stderr.write(f"  {c.url}"))
-        for line in benchmarking.format_pages(results):
+        measured = pages.measure_pages(cases, runs=runs, progress=lambda c: command.stderr.write(f"  {c.url}"))
+        for line in pages.format_pages(measured):
             out(line)
-        misses = [(r.name, m) for r in results for m in r.misses(TARGETS["max_queries"], TARGETS["max_ratio"])]
+        misses = [(r.name, m) for r in measured for m in r.misses(TARGETS["max_queries"], TARGETS["max_ratio"])]
         out("targets: p95 ≤ 50 ms (search ≤ 150 ms), ≤ 12 queries, page ≤ 3× its SQL, no seq scan of quotes/articles")
         for page, miss in misses:
             out(f"  MISS {page}: {miss}")
-        save_results("pages", [r.as_dict() for r in results])
+        results.save("pages", [r.as_dict() for r in measured])
 
     if "exports" in sections:
-        save_results("exports", measure_exports(pdf_person_url(), out))
+        results.save("exports", measure_exports(pdf_person_url(), out))
 
     if "load" in sections:
         paths = [by_name[n].url for n in ("article", "person", "quotes")]
-        out(f"\nunder load: gunicorn, 2 workers, wrk at 50 connections for {load_seconds} s on 127.0.0.1")
-        result = benchmarking_load.load_test(paths, database_name=name, seconds=load_seconds)
-        if "requests" in result:
-            out(f"{'req/s':>8} {'p50':>9} {'p95':>9} {'p99':>9} {'errors':>7}  paths")
-            out(f"{result['requests_per_second']:>8.1f} {result['p50_ms']:>7.0f}ms {result['p95_ms']:>7.0f}ms "
-                f"{result['p99_ms']:>7.0f}ms {result['errors']:>7}  {', '.join(paths)}")
-            out("targets: ≥ 300 req/s, no errors, p99 < 500 ms")
-        else:
-            out(f"  not measured: {result}")
-        save_results("load", result)
+        out(f"\nunder load: gunicorn, 2 workers, wrk at 50 connections for {load_seconds} s on 127.0.0.1, "
+            f"{', '.join(paths)} in turn")
+        out(f"{'page cache':>10} {'req/s':>8} {'p50':>9} {'p95':>9} {'p99':>9} {'errors':>7}")
+        for section, page_cache in (("load", True), ("load_uncached", False)):
+            result = load.load_test(paths, database_name=name, seconds=load_seconds, page_cache=page_cache)
+            label = "on" if page_cache else "off"
+            if "requests" in result:
+                out(f"{label:>10} {result['requests_per_second']:>8.1f} {result['p50_ms']:>7.0f}ms "
+                    f"{result['p95_ms']:>7.0f}ms {result['p99_ms']:>7.0f}ms {result['errors']:>7}")
+            else:
+                out(f"{label:>10}  not measured: {result}")
+            results.save(section, result)
+        out("targets: ≥ 1,000 req/s with the page cache, ≥ 300 without; no errors, p99 < 500 ms")
 
     if "hostile" in sections:
-        save_results("hostile", measure_hostile(name, load_seconds, out))
-    out(f"\nwritten to {settings.VAR_DIR / 'bench' / 'results.json'}")
+        results.save("hostile", measure_hostile(name, load_seconds, out))
 
 
 def hostile_paths() -> list[str]:
@@ -92,7 +100,7 @@ def measure_hostile(name: str, seconds: int, out) -> dict:
     paths = hostile_paths()
     out(f"\nunder attack: gunicorn, 2 workers; 4 connections loop {len(paths)} expensive URLs (each request a new "
         f"cache key) while 2 connections load the home page, {seconds} s, 127.0.0.1")
-    result = benchmarking_load.hostile_load(paths, database_name=name, seconds=seconds)
+    result = load.hostile_load(paths, database_name=name, seconds=seconds)
     if "home" not in result:
         out(f"  not measured: {result}")
         return result
@@ -125,14 +133,15 @@ def use_bench_database(name: str) -> str:
     return name
 
 
-def drop_database(name: str) -> None:
+def drop_database(name: str, *, create: bool = True) -> None:
+    """Drop the database ``name`` (never the one Django is using) and, with ``create``, make it again empty."""
     connection.ensure_connection()  # starts the embedded server if needed
     params = connection.get_connection_params()
     connection.close()
     keep = {k: v for k, v in params.items() if k in ("user", "password", "host", "port")}
     with psycopg.connect(**keep, dbname="postgres", autocommit=True) as admin:
         admin.execute(psycopg.sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(psycopg.sql.Identifier(name)))
-    if not settings.DATABASE_URL:
+    if create and not settings.DATABASE_URL:
         from config.embedded_db import create_database
 
         create_database(params["host"], name)
@@ -189,15 +198,15 @@ def pdf_person_url() -> str:
 
 def measure_exports(person_url: str, out) -> dict:
     csv_probe, pdf_url = "/quotes/?format=csv", f"{person_url}?format=pdf"
-    works = {"csv": benchmarking_load.export_works(csv_probe, "text/csv"),
-             "pdf": benchmarking_load.export_works(pdf_url, "application/pdf")}
+    works = {"csv": load.export_works(csv_probe, "text/csv"),
+             "pdf": load.export_works(pdf_url, "application/pdf")}
     out("\nexports")
     if not all(works.values()):
         out(f"  not measured: exports not working yet ({works})")
         return {"skipped": f"exports not working yet: {works}"}
     name = settings.DATABASES["default"]["NAME"]
-    pdf_runs = [benchmarking_load.measure_export(pdf_url, database_name=name) for _ in range(3)]
-    csv = benchmarking_load.measure_export(csv_export_url(), database_name=name)
+    pdf_runs = [load.measure_export(pdf_url, database_name=name) for _ in range(3)]
+    csv = load.measure_export(csv_export_url(), database_name=name)
     pdf_seconds = [r["seconds"] for r in pdf_runs if "seconds" in r]
     result = {"pdf": {"url": pdf_url, "runs": pdf_runs,
                       "median_seconds": statistics.median(pdf_seconds) if pdf_seconds else None},

@@ -1,4 +1,4 @@
-"""Words and sentence templates for the synthetic benchmark corpus (see articles/synthetic.py).
+"""Words and sentence templates for the synthetic benchmark corpus (see bench/synthetic.py).
 
 Everything here is invented or generic: people's names are built from syllables that
 are not real names, outlets are "Synthetic …", organisations are invented. Countries

@@ -1,4 +1,4 @@
-"""Fill an empty database with the synthetic benchmark corpus (articles/synthetic.py)."""
+"""Fill an empty database with the synthetic benchmark corpus (bench/synthetic.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from articles.synthetic import CorpusExists, generate_corpus
+from bench.synthetic import CorpusExists, generate_corpus
 
 
 class Command(BaseCommand):

@@ -49,10 +49,17 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def server_env(database_name: str | None) -> dict[str, str]:
+# The settings (config/settings.py RATE_LIMITS) that, left on, would answer a load test's or an
+# export's repeated requests from 127.0.0.1 with 429s; only the hostile section measures them.
+RATE_LIMIT_VARIABLES = ("RATE_LIMIT_SEARCH", "RATE_LIMIT_EXPORT", "RATE_LIMIT_PDF", "RATE_LIMIT_SERVER_TIME")
+
+
+def server_env(database_name: str | None, *, page_cache: bool = True, limits: bool = True) -> dict[str, str]:
     from django.conf import settings
 
-    env = {**os.environ, "DEBUG": "false", "PYTHONPATH": str(BASE_DIR)}
+    env = {**os.environ, "DEBUG": "false", "PYTHONPATH": str(BASE_DIR), "PAGE_CACHE": "true" if page_cache else "false"}
+    if not limits:
+        env.update(dict.fromkeys(RATE_LIMIT_VARIABLES, "off"))
     if database_name and not settings.DATABASE_URL:
         env["DATABASE_NAME"] = database_name
     return env
@@ -100,8 +107,9 @@ def _drive(process: subprocess.Popen, wrk: str, paths: list[str], port: int, *, 
 
 
 def load_test(paths: list[str], *, database_name: str | None, seconds: int = 30, connections: int = 50,
-              workers: int = 2, threads: int = 2) -> dict:
-    """gunicorn (``workers`` sync workers) serving ``paths`` in turn to wrk at ``connections`` connections."""
+              workers: int = 2, threads: int = 2, page_cache: bool = True) -> dict:
+    """gunicorn (``workers`` sync workers) serving ``paths`` in turn to wrk at ``connections`` connections;
+    ``page_cache`` off makes every request render its page."""
     wrk = shutil.which("wrk")
     if wrk is None:
         return {"skipped": "wrk is not installed (make bench installs it: apt-get install wrk)"}
@@ -111,8 +119,8 @@ def load_test(paths: list[str], *, database_name: str | None, seconds: int = 30,
     log_path = BASE_DIR / "var" / "bench" / "gunicorn.log"  # the workers' errors, if any, for a post-mortem
     log_path.parent.mkdir(parents=True, exist_ok=True)
     with open(log_path, "wb") as log:
-        process = subprocess.Popen(gunicorn, cwd=BASE_DIR, env=server_env(database_name), stdout=log, stderr=log,
-                                   start_new_session=True)
+        process = subprocess.Popen(gunicorn, cwd=BASE_DIR, env=server_env(database_name, page_cache=page_cache, limits=False),
+                                   stdout=log, stderr=log, start_new_session=True)
         try:
             run = _drive(process, wrk, paths, port, seconds=seconds, connections=connections, threads=threads,
                          workers=workers)
@@ -124,7 +132,7 @@ def load_test(paths: list[str], *, database_name: str | None, seconds: int = 30,
     raw = json.loads(line.removeprefix("WRK_JSON "))
     errors = sum(raw[k] for k in ("connect_errors", "read_errors", "write_errors", "status_errors", "timeouts"))
     return {
-        "paths": paths, "workers": workers, "connections": connections, "seconds": seconds,
+        "paths": paths, "page_cache": page_cache, "workers": workers, "connections": connections, "seconds": seconds,
         "requests": raw["requests"], "requests_per_second": raw["requests"] / (raw["duration_us"] / 1e6),
         "p50_ms": raw["p50_us"] / 1000, "p95_ms": raw["p95_us"] / 1000, "p99_ms": raw["p99_us"] / 1000,
         "max_ms": raw["max_us"] / 1000, "errors": errors, "error_detail": raw,
@@ -209,7 +217,7 @@ def hostile_load(attack_paths: list[str], *, database_name: str | None, seconds:
 
 def export_works(url: str, content_type: str) -> bool:
     """Whether ``url`` answers 200 with ``content_type``, reading at most the first chunk."""
-    from articles.benchmarking import PageTimer
+    from bench.pages import PageTimer
 
     timer = PageTimer()
     environ = timer.factory.get(url, HTTP_HOST=HOST, SERVER_NAME=HOST).environ
@@ -219,7 +227,11 @@ def export_works(url: str, content_type: str) -> bool:
         headers["status"] = status
         headers.update(dict(response_headers))
 
-    response = timer.handler(environ, start_response)
+    from django.conf import settings
+    from django.test.utils import override_settings
+
+    with override_settings(RATE_LIMITS=dict.fromkeys(settings.RATE_LIMITS)):
+        response = timer.handler(environ, start_response)
     try:
         next(iter(response), b"")
     except Exception:  # an export that fails is reported as not working
@@ -231,9 +243,9 @@ def export_works(url: str, content_type: str) -> bool:
 
 def measure_export(url: str, *, database_name: str | None, timeout_s: int = 600) -> dict:
     """Time and peak memory of one export, in a fresh process so the peak RSS is the export's own."""
-    command = [PYTHON, "-m", "articles.benchmarking_load", url]
-    run = subprocess.run(command, cwd=BASE_DIR, env=server_env(database_name), capture_output=True, text=True,
-                         timeout=timeout_s, check=False)
+    command = [PYTHON, "-m", "bench.load", url]
+    run = subprocess.run(command, cwd=BASE_DIR, env=server_env(database_name, limits=False), capture_output=True,
+                         text=True, timeout=timeout_s, check=False)
     line = next((x for x in run.stdout.splitlines() if x.startswith("EXPORT_JSON ")), None)
     if line is None:
         return {"url": url, "error": (run.stderr or run.stdout)[-800:]}
@@ -258,7 +270,7 @@ def _export_child(url: str) -> None:
     import django
 
     django.setup()
-    from articles.benchmarking import PageTimer
+    from bench.pages import PageTimer
 
     timer = PageTimer()
     setup_kb = peak_rss_kb()

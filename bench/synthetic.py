@@ -17,20 +17,37 @@ from __future__ import annotations
 import bisect
 import hashlib
 import itertools
-import json
 import random
 import re
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
 from django.db import connections, transaction
+from django.db.models import Max, Model
 from django.utils.text import slugify
 
 from analysis.names import person_key
-from articles import synthetic_text as words
+from articles.models import (
+    Annotation,
+    Article,
+    ArticleTheme,
+    Country,
+    CountryMention,
+    Figure,
+    Organisation,
+    Passage,
+    Person,
+    PersonMention,
+    Quote,
+    QuoteTheme,
+    Source,
+    Theme,
+)
 from articles.summaries import mark_changed
+from bench import synthetic_text as words
+from bench.copying import Table
 
 TITLE_PREFIX = "[Synthetic] "
 SOURCE_PREFIX = "Synthetic "
@@ -43,30 +60,12 @@ REBUILD_INDEXES_FROM = 10_000
 # Countries that dominate geopolitical commentary come first in the Zipf ranking.
 HEAD_COUNTRIES = ["US", "RU", "UA", "CN", "IL", "IR", "KP", "GB", "DE", "FR", "IN", "TR", "PL", "BY", "SY", "KR", "JP"]
 
-# Column order for each COPY; the tables are Django's, the ids are assigned here.
-COLUMNS: dict[str, tuple[str, ...]] = {
-    "articles_source": ("id", "name", "slug", "homepage", "kind", "country_id"),
-    "articles_organisation": ("id", "name", "slug", "key", "kind", "aliases", "country_id"),
-    "articles_person": ("id", "name", "slug", "key", "aliases", "kind", "note", "country_id"),
-    "articles_article": ("id", "source_id", "title", "slug", "standfirst", "published", "url", "raw_text", "body",
-                         "checksum", "original_filename", "cleaning", "imported_at", "updated_at", "analysed_at"),
-    "articles_passage": ("id", "article_id", "index", "kind", "start", "end", "text"),
-    "articles_quote": ("id", "article_id", "passage_id", "speaker_id", "speaker_organisation_id", "speaker_kind",
-                       "speaker_text", "text", "start", "end", "cue", "kind", "confidence", "status", "version",
-                       "created_at", "updated_at", "published"),
-    "articles_quotetheme": ("id", "quote_id", "theme_id", "score"),
-    "articles_articletheme": ("id", "article_id", "theme_id", "score", "matches"),
-    "articles_personmention": ("id", "article_id", "person_id", "name_as_printed", "role", "affiliation",
-                               "organisation_id", "is_author", "is_quoted", "count", "offsets"),
-    "articles_countrymention": ("id", "article_id", "country_id", "count", "offsets"),
-    "articles_figure": ("id", "article_id", "passage_id", "text", "start", "end", "about", "group_key", "value_low",
-                        "value_high", "approximate", "unit", "attributed_to", "attributed_person_id"),
-    "articles_annotation": ("id", "article_id", "passage_id", "start", "end", "exact", "prefix", "suffix", "orphaned",
-                            "note", "stance", "stance_theme_id", "visibility", "created_by_id", "created_at",
-                            "updated_at", "version"),
-    "articles_article_authors": ("id", "article_id", "person_id"),
-}
-BULK_TABLES = [t for t in COLUMNS if t not in ("articles_source", "articles_organisation", "articles_person")]
+# The tables the corpus fills, in COPY order (an article's rows after the article's); each one's
+# columns come from its model (bench/copying.py). The ids are assigned here.
+REFERENCE_MODELS = (Source, Organisation, Person)
+BULK_MODELS = (Article, Passage, Quote, QuoteTheme, ArticleTheme, PersonMention, CountryMention, Figure, Annotation,
+               Article.authors.through)
+TABLES: dict[type[Model], Table] = {model: Table(model) for model in (*REFERENCE_MODELS, *BULK_MODELS)}
 
 
 class CorpusExists(Exception):
@@ -103,21 +102,13 @@ class Speaker:
     organisation_id: int
 
 
-def _value(value) -> str:
-    """One field in PostgreSQL's COPY text format."""
-    if value is None:
-        return r"\N"
-    if value is True or value is False:
-        return "t" if value else "f"
-    if isinstance(value, str):
-        return value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
-    if isinstance(value, list | dict):
-        return _value(json.dumps(value, ensure_ascii=False))
-    return str(value)
+def _row(out: dict[type[Model], list[str]], model: type[Model], **values) -> None:
+    out[model].append(TABLES[model].line(**values))
 
 
-def _line(*values) -> str:
-    return "\t".join(map(_value, values)) + "\n"
+def _next_id(ids: dict[type[Model], int], model: type[Model]) -> int:
+    ids[model] += 1
+    return ids[model]
 
 
 _SLOT = re.compile(r"\{(\w+)\}")
@@ -156,7 +147,7 @@ class Paragraph:
 
 @dataclass
 class Batch:
-    lines: dict[str, list[str]] = field(default_factory=lambda: {t: [] for t in BULK_TABLES})
+    lines: dict[type[Model], list[str]] = field(default_factory=lambda: {m: [] for m in BULK_MODELS})
 
 
 class Generator:
@@ -180,16 +171,16 @@ class Generator:
 
     # -- reference rows: outlets, organisations, people ------------------------------------------
 
-    def reference_rows(self, ids: dict[str, int]) -> dict[str, list[str]]:
+    def reference_rows(self, ids: dict[type[Model], int]) -> dict[type[Model], list[str]]:
         rng = self.rng
-        rows: dict[str, list[str]] = {"articles_source": [], "articles_organisation": [], "articles_person": []}
+        rows: dict[type[Model], list[str]] = {model: [] for model in REFERENCE_MODELS}
         self.source_ids = []
         for n in range(1, self.source_count + 1):
-            sid = ids["articles_source"] + n
+            sid = ids[Source] + n
             name = f"{SOURCE_PREFIX}{words.OUTLET_WORDS[n % len(words.OUTLET_WORDS)]} {n}"
             kind = rng.choice(["newspaper", "magazine", "online", "wire", "broadcaster", "think_tank"])
-            rows["articles_source"].append(_line(sid, name, slugify(name), f"https://synthetic-{n}.invalid/",
-                                                 kind, self.countries.draw(rng)[0]))
+            _row(rows, Source, id=sid, name=name, slug=slugify(name), homepage=f"https://synthetic-{n}.invalid/",
+                 kind=kind, country_id=self.countries.draw(rng)[0])
             self.source_ids.append((sid, slugify(name)))
         self.sources = Zipf(self.source_ids, 0.8, offset=2)
         organisations = []
@@ -199,10 +190,10 @@ class Generator:
             if name in seen_orgs:
                 continue
             seen_orgs.add(name)
-            oid = ids["articles_organisation"] + len(organisations) + 1
+            oid = ids[Organisation] + len(organisations) + 1
             organisations.append((oid, name))
-            rows["articles_organisation"].append(_line(oid, name, slugify(name)[:90], name.lower(), "think_tank",
-                                                       "{}", self.countries.draw(rng)[0]))
+            _row(rows, Organisation, id=oid, name=name, slug=slugify(name)[:90], key=name.lower(), kind="think_tank",
+                 aliases=[], country_id=self.countries.draw(rng)[0])
         self.speakers: list[Speaker] = []
         seen: set[str] = set()
         kinds = ["expert"] * 5 + ["official"] * 3 + ["journalist"] * 2 + ["leader", "other"]
@@ -214,11 +205,11 @@ class Generator:
             seen.add(name)
             kind = rng.choice(kinds)
             org_id, org_name = rng.choice(organisations)
-            pid = ids["articles_person"] + len(self.speakers) + 1
+            pid = ids[Person] + len(self.speakers) + 1
             speaker = Speaker(pid, name, surname, kind, rng.choice(words.ROLES[kind]), org_name, org_id)
             self.speakers.append(speaker)
-            rows["articles_person"].append(_line(pid, name, slugify(name)[:90], person_key(name), "{}", kind,
-                                                 PERSON_NOTE, self.countries.draw(rng)[0]))
+            _row(rows, Person, id=pid, name=name, slug=slugify(name)[:90], key=person_key(name), aliases=[], kind=kind,
+                 note=PERSON_NOTE, country_id=self.countries.draw(rng)[0])
         # Zipf-Mandelbrot: the most quoted person gets about 2% of named quotes, most get a few.
         self.people = Zipf(self.speakers, 0.9, offset=5)
         self.journalists = [s for s in self.speakers if s.kind == "journalist"] or self.speakers
@@ -226,10 +217,10 @@ class Generator:
 
     # -- articles -------------------------------------------------------------------------------
 
-    def article(self, ids: dict[str, int], batch: Batch) -> None:
+    def article(self, ids: dict[type[Model], int], batch: Batch) -> None:
         """Append one article and everything in it to ``batch``, advancing ``ids``."""
         rng, out = self.rng, batch.lines
-        article_id = ids["articles_article"] = ids["articles_article"] + 1
+        article_id = _next_id(ids, Article)
         # Drawn first: each quote row carries it (COPY runs as a replica, without the date trigger).
         published = self._published = FIRST_DAY + timedelta(days=rng.randrange(DAYS))
         themes = self.themes.distinct(rng, rng.choice([1, 1, 2, 2, 3]))
@@ -291,8 +282,9 @@ class Generator:
         person_offsets: dict[int, list[list[int]]] = {}
         for index, para in enumerate(paragraphs):
             text = para.text
-            passage_id = ids["articles_passage"] = ids["articles_passage"] + 1
-            out["articles_passage"].append(_line(passage_id, article_id, index, "body", offset, offset + len(text), text))
+            passage_id = _next_id(ids, Passage)
+            _row(out, Passage, id=passage_id, article_id=article_id, index=index, kind="body", start=offset,
+                 end=offset + len(text), text=text)
             for kind, key, start, end in para.spans:
                 if kind == "country":
                     country_offsets.setdefault(key, []).append([offset + start, offset + end])
@@ -303,11 +295,10 @@ class Generator:
                                      theme_ids)
                 elif kind == "figure":
                     low = float(text[start:end].split()[1].replace(",", ""))
-                    fig_id = ids["articles_figure"] = ids["articles_figure"] + 1
-                    group = slugify(f"{c[2]} {topic}")
-                    out["articles_figure"].append(_line(
-                        fig_id, article_id, passage_id, text[start:end], offset + start, offset + end,
-                        f"{topic} ({c[2]})", group, low, low, True, "", "", None))
+                    _row(out, Figure, id=_next_id(ids, Figure), article_id=article_id, passage_id=passage_id,
+                         text=text[start:end], start=offset + start, end=offset + end, about=f"{topic} ({c[2]})",
+                         group_key=slugify(f"{c[2]} {topic}"), value_low=low, value_high=low, approximate=True,
+                         unit="", attributed_to="", attributed_person_id=None)
             body_parts.append(text)
             offset += len(text) + 2
         body = "\n\n".join(body_parts)
@@ -317,31 +308,30 @@ class Generator:
         title = TITLE_PREFIX + headline.text[0].upper() + headline.text[1:]
         source_id, source_slug = self.sources.draw(rng)
         raw_text = f"Synthetic article {article_id} (seed {self.seed})\n{title}\n\n{body}"
-        out["articles_article"].append(_line(
-            article_id, source_id, title, f"{slugify(title)[:80]}-{article_id}",
-            "A synthetic article for benchmarks; nobody said any of this.", published,
-            f"https://{source_slug}.invalid/{article_id}", raw_text, body,
-            hashlib.sha256(raw_text.strip().encode()).hexdigest(), "", {"synthetic": True, "seed": self.seed},
-            self.now, self.now, self.now))
+        _row(out, Article, id=article_id, source_id=source_id, title=title, slug=f"{slugify(title)[:80]}-{article_id}",
+             standfirst="A synthetic article for benchmarks; nobody said any of this.", published=published,
+             url=f"https://{source_slug}.invalid/{article_id}", raw_text=raw_text, body=body,
+             checksum=hashlib.sha256(raw_text.strip().encode()).hexdigest(), original_filename="",
+             cleaning={"synthetic": True, "seed": self.seed}, imported_at=self.now, updated_at=self.now,
+             analysed_at=self.now)
         for code_id, spans in country_offsets.items():
-            mention_id = ids["articles_countrymention"] = ids["articles_countrymention"] + 1
-            out["articles_countrymention"].append(_line(mention_id, article_id, code_id, len(spans), spans))
+            _row(out, CountryMention, id=_next_id(ids, CountryMention), article_id=article_id, country_id=code_id,
+                 count=len(spans), offsets=spans)
         for slug, used in used_phrases.items():
-            theme_row = ids["articles_articletheme"] = ids["articles_articletheme"] + 1
-            out["articles_articletheme"].append(_line(theme_row, article_id, theme_ids[slug],
-                                                      round(min(1.0, 0.2 + 0.1 * len(used)), 2), sorted(used)))
+            _row(out, ArticleTheme, id=_next_id(ids, ArticleTheme), article_id=article_id, theme_id=theme_ids[slug],
+                 score=round(min(1.0, 0.2 + 0.1 * len(used)), 2), matches=sorted(used))
         author = rng.choice(self.journalists)
         for person in (*mentioned.values(), author):
             is_author = person is author
             if is_author and person.id in mentioned:
                 continue
-            mention_id = ids["articles_personmention"] = ids["articles_personmention"] + 1
             spans = person_offsets.get(person.id, [])
-            out["articles_personmention"].append(_line(
-                mention_id, article_id, person.id, person.name, person.role, person.affiliation,
-                person.organisation_id, is_author, person.id in self._quoted_now, len(spans), spans))
-        author_row = ids["articles_article_authors"] = ids["articles_article_authors"] + 1
-        out["articles_article_authors"].append(_line(author_row, article_id, author.id))
+            _row(out, PersonMention, id=_next_id(ids, PersonMention), article_id=article_id, person_id=person.id,
+                 name_as_printed=person.name, role=person.role, affiliation=person.affiliation,
+                 organisation_id=person.organisation_id, is_author=is_author,
+                 is_quoted=person.id in self._quoted_now, count=len(spans), offsets=spans)
+        authors = Article.authors.through
+        _row(out, authors, id=_next_id(ids, authors), article_id=article_id, person_id=author.id)
         if rng.random() < 0.03 and self._last_quote:
             self._annotation(ids, out, article_id, body, themes)
 
@@ -385,18 +375,19 @@ class Generator:
     def _quote_rows(self, ids, out, article_id, passage_id, start, text, key, theme_ids) -> None:
         rng = self.rng
         speaker, speaker_kind, speaker_text, cue, kind = key
-        quote_id = ids["articles_quote"] = ids["articles_quote"] + 1
+        quote_id = _next_id(ids, Quote)
         roll = rng.random()
         status = "verified" if roll < 0.02 else "rejected" if roll < 0.03 else "machine"
-        out["articles_quote"].append(_line(
-            quote_id, article_id, passage_id, speaker.id if speaker else None, None, speaker_kind, speaker_text,
-            text, start, start + len(text), cue, kind, round(rng.uniform(0.5, 0.99), 2), status, 1,
-            self.now, self.now, self._published))
+        _row(out, Quote, id=quote_id, article_id=article_id, passage_id=passage_id,
+             speaker_id=speaker.id if speaker else None, speaker_organisation_id=None, speaker_kind=speaker_kind,
+             speaker_text=speaker_text, text=text, start=start, end=start + len(text), cue=cue, kind=kind,
+             confidence=round(rng.uniform(0.5, 0.99), 2), status=status, version=1, created_at=self.now,
+             updated_at=self.now, published=self._published)
         self._last_quote = (passage_id, start, start + len(text))
         for slug, theme_id in theme_ids.items():
             if any(p in text for p in self._phrase_cache(slug)):
-                row = ids["articles_quotetheme"] = ids["articles_quotetheme"] + 1
-                out["articles_quotetheme"].append(_line(row, quote_id, theme_id, round(rng.uniform(0.3, 1.0), 2)))
+                _row(out, QuoteTheme, id=_next_id(ids, QuoteTheme), quote_id=quote_id, theme_id=theme_id,
+                     score=round(rng.uniform(0.3, 1.0), 2))
 
     def _phrase_cache(self, slug: str) -> list[str]:
         cache = self.__dict__.setdefault("_phrases", {})
@@ -407,27 +398,22 @@ class Generator:
 
     def _annotation(self, ids, out, article_id, body, themes) -> None:
         passage_id, start, end = self._last_quote
-        row = ids["articles_annotation"] = ids["articles_annotation"] + 1
         public = self.rng.random() < 0.8
-        out["articles_annotation"].append(_line(
-            row, article_id, passage_id, start, end, body[start:end], body[max(0, start - CONTEXT_CHARS):start],
-            body[end:end + CONTEXT_CHARS], False, "Synthetic note: compare with the speaker's earlier remarks.",
-            "", None, "public" if public else "internal", None, self.now, self.now, 1))
+        _row(out, Annotation, id=_next_id(ids, Annotation), article_id=article_id, passage_id=passage_id, start=start,
+             end=end, exact=body[start:end], prefix=body[max(0, start - CONTEXT_CHARS):start],
+             suffix=body[end:end + CONTEXT_CHARS], orphaned=False,
+             note="Synthetic note: compare with the speaker's earlier remarks.", stance="", stance_theme_id=None,
+             visibility="public" if public else "internal", created_by_id=None, created_at=self.now,
+             updated_at=self.now, version=1)
 
 
 def _tables_with_data(cursor) -> list[str]:
     found = []
-    for table in ("articles_article", "articles_person", "articles_source"):
-        cursor.execute(f"SELECT EXISTS (SELECT 1 FROM {table})")
+    for model in (Article, Person, Source):
+        cursor.execute(f'SELECT EXISTS (SELECT 1 FROM "{model._meta.db_table}")')
         if cursor.fetchone()[0]:
-            found.append(table)
+            found.append(model._meta.db_table)
     return found
-
-
-def _copy(cursor, table: str, lines: Iterable[str]) -> None:
-    columns = ", ".join(f'"{c}"' for c in COLUMNS[table])
-    with cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
-        copy.write("".join(lines))
 
 
 def _secondary_indexes(cursor, tables: list[str]) -> list[tuple[str, str]]:
@@ -456,10 +442,9 @@ def generate_corpus(articles: int, seed: int = 1, *, people: int = 5000, sources
         cursor = django_cursor.cursor  # the psycopg cursor, for COPY
         if found := _tables_with_data(cursor):
             raise CorpusExists(f"the database already has data in {', '.join(found)}; use an empty database")
-        cursor.execute("SELECT id, slug, keywords FROM articles_theme ORDER BY id")
-        themes = [(i, slug, [k.strip() for k in kw.splitlines() if k.strip()]) for i, slug, kw in cursor.fetchall()]
-        cursor.execute("SELECT id, code, name FROM articles_country ORDER BY code")
-        countries = cursor.fetchall()
+        themes = [(i, slug, [k.strip() for k in kw.splitlines() if k.strip()])
+                  for i, slug, kw in Theme.objects.using(using).order_by("id").values_list("id", "slug", "keywords")]
+        countries = list(Country.objects.using(using).order_by("code").values_list("id", "code", "name"))
         if not themes or len(countries) < 5:
             raise CorpusExists("themes and countries are missing: run migrate first")
         cursor.execute("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")
@@ -467,27 +452,25 @@ def generate_corpus(articles: int, seed: int = 1, *, people: int = 5000, sources
             # The ids are consistent by construction; skipping a million deferred FK checks saves minutes.
             cursor.execute("SET LOCAL session_replication_role = replica")
         cursor.execute("SET LOCAL maintenance_work_mem = '512MB'")
-        ids = {}
-        for table in COLUMNS:
-            cursor.execute(f"SELECT COALESCE(MAX(id), 0) FROM {table}")
-            ids[table] = cursor.fetchone()[0]
+        ids = {model: model.objects.using(using).aggregate(top=Max("pk"))["top"] or 0 for model in TABLES}
         first_ids = dict(ids)
-        dropped = _secondary_indexes(cursor, BULK_TABLES) if articles >= REBUILD_INDEXES_FROM else []
+        bulk_tables = [TABLES[model].name for model in BULK_MODELS]
+        dropped = _secondary_indexes(cursor, bulk_tables) if articles >= REBUILD_INDEXES_FROM else []
         for name, _ in dropped:
             cursor.execute(f"DROP INDEX {name}")
 
         generator = Generator(seed, themes, countries, people, sources)
-        for table, lines in generator.reference_rows(ids).items():
-            _copy(cursor, table, lines)
-            ids[table] += len(lines)
+        for model, lines in generator.reference_rows(ids).items():
+            TABLES[model].copy(cursor, lines)
+            ids[model] += len(lines)
         done = 0
         while done < articles:
             batch = Batch()
             for _ in range(min(batch_size, articles - done)):
                 generator.article(ids, batch)
-            for table, lines in batch.lines.items():
+            for model, lines in batch.lines.items():
                 if lines:
-                    _copy(cursor, table, lines)
+                    TABLES[model].copy(cursor, lines)
             done += min(batch_size, articles - done)
             if progress:
                 progress(done, articles)
@@ -496,15 +479,16 @@ def generate_corpus(articles: int, seed: int = 1, *, people: int = 5000, sources
         from articles.models.people import recount_people
 
         recount_people(cursor)  # the counting triggers (migration 0013) do not run under the replica role
-        for table in COLUMNS:
-            cursor.execute(
-                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), GREATEST((SELECT MAX(id) FROM {table}), 1))")
-    counts = {table: ids[table] - first_ids[table] for table in COLUMNS}
+        for table in TABLES.values():
+            pk = table.model._meta.pk.column
+            cursor.execute(f"SELECT setval(pg_get_serial_sequence('\"{table.name}\"', '{pk}'), "
+                           f'GREATEST((SELECT MAX("{pk}") FROM "{table.name}"), 1))')
+    counts = {table.name: ids[model] - first_ids[model] for model, table in TABLES.items()}
     if not connection.in_atomic_block:
         # Fresh statistics and a visibility map, so plans and index-only scans are as in production.
         connection.ensure_connection()
         with connection.cursor() as cursor:
-            for table in COLUMNS:
-                cursor.execute(f"VACUUM (ANALYZE) {table}")
+            for table in TABLES.values():
+                cursor.execute(f'VACUUM (ANALYZE) "{table.name}"')
     counts["seconds"] = round(time.perf_counter() - started)
     return counts
