@@ -14,7 +14,7 @@ from simple_history.models import HistoricalRecords
 
 from analysis.names import person_key, same_person
 from articles.links import page_url
-from articles.models.slugs import unique_slug
+from articles.models.slugs import serialise_creation, unique_slug
 
 COUNTED_BY_TRIGGERS = ("quote_total", "article_total")
 
@@ -52,6 +52,9 @@ class OrganisationQuerySet(models.QuerySet):
     def resolve(self, result, countries: dict) -> Organisation:
         """The Organisation for an extracted one, created on first sight."""
         organisation = self.filter(key=result.key).order_by("id").first()
+        if organisation is None:
+            serialise_creation(self.db)  # then look again: another importer may have just made it
+            organisation = self.filter(key=result.key).order_by("id").first()
         if organisation is None:
             organisation = self.create(
                 name=result.name[:300], key=result.key[:300], kind=_choice(Organisation.Kind, result.kind),
@@ -119,6 +122,9 @@ class PersonQuerySet(models.QuerySet):
         says so for exactly one candidate: two people who merely share a surname stay apart.
         """
         person = self.filter(key=result.key).order_by("id").first()
+        if person is None:
+            serialise_creation(self.db)  # then look again: another importer may have just made them
+            person = self.filter(key=result.key).order_by("id").first()
         if person is None:
             tokens = [t for t in result.key.split() if len(t) > 1]
             query = Q()

@@ -5,7 +5,7 @@ from django.db import models
 
 from analysis.outlets import find_outlet
 from articles.links import page_url
-from articles.models.slugs import unique_slug
+from articles.models.slugs import serialise_creation, unique_slug
 
 
 class Country(models.Model):
@@ -40,6 +40,9 @@ class SourceQuerySet(models.QuerySet):
         outlet = find_outlet(name)
         canonical = outlet.name if outlet else name.strip()[:200]
         source = self.filter(name__iexact=canonical).first()
+        if source is None:
+            serialise_creation(self.db)  # then look again: another importer may have just made it
+            source = self.filter(name__iexact=canonical).first()
         if source:
             return source
         if outlet is None:
