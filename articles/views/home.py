@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -30,11 +29,11 @@ def _overview() -> dict:
             Person.objects.with_quote_counts().filter(quote_total__gt=0).order_by("-quote_total", "name", "id")[:8]
         ),
         "themes": list(
-            Theme.objects.annotate(article_count=Count("article_themes"))
+            Theme.objects.with_article_count()
             .filter(article_count__gt=0).order_by("-article_count", "name")[:10]
         ),
         "countries": list(
-            Country.objects.annotate(article_count=Count("mentions"))
+            Country.objects.with_counts()
             .filter(article_count__gt=0).order_by("-article_count", "name")[:12]
         ),
     }
