@@ -57,7 +57,12 @@ def test_the_person_page_the_csv_export_and_the_admin_give_one_quote_count(clien
     assert len(quotes) == 2
     admin = client.get("/admin/articles/person/", {"q": "Ada Counter"})
     assert admin.status_code == 200
-    assert re.search(r'<td class="field-quote_total">(\d+)</td>', admin.content.decode())[1] == "2"
+    assert re.search(r'<td class="field-visible_quotes">(\d+)</td>', admin.content.decode())[1] == "2"
+    # The merge page, and the admin's sort by quotes, count the same quotes.
+    other = Person.objects.create(name="Ada Counter Junior")
+    _quote(Quote.objects.filter(speaker=person).first().article, other, 4)
+    merge = client.post("/admin/articles/person/", {"action": "merge_people", "_selected_action": [person.pk, other.pk]})
+    assert "<strong>Ada Counter</strong> — Expert, 2 quotes" in merge.content.decode()
 
 
 def test_the_article_list_its_csv_and_the_admin_give_one_quote_count(client, editor, rejected_once):

@@ -20,7 +20,7 @@ class PersonMentionInline(admin.TabularInline):
 
 @admin.register(Person)
 class PersonAdmin(HistoryAdmin):
-    list_display = ["name", "kind", "country", "alias_list", "quote_total"]
+    list_display = ["name", "kind", "country", "alias_list", "visible_quotes"]
     list_select_related = ["country"]
     list_filter = ["kind"]
     search_fields = ["name", "aliases", "key"]
@@ -36,7 +36,7 @@ class PersonAdmin(HistoryAdmin):
     # The person's own count (visible quotes, kept by triggers), as on every page and export:
     # a quote an editor rejected is not counted here either.
     @admin.display(description="Quotes", ordering="quote_total")
-    def quote_total(self, person: Person) -> int:
+    def visible_quotes(self, person: Person) -> int:
         return person.quote_total
 
     @admin.action(description="Merge selected people into one", permissions=["change"])
