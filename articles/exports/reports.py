@@ -73,6 +73,22 @@ def _list_report(request: HttpRequest, queryset, *, page: str, title: str, item_
     )
 
 
+def _table_report(request: HttpRequest, data: PageData, *, headers: list[str], cells, numeric: tuple[int, ...],
+                  heading: str = "", empty: str = "Nothing to list.", **report) -> Report:
+    """A list page on paper: a table of its items, each named and linked, then ``cells(item)``;
+    and the page's themes-by-outlet table when it has one."""
+
+    def build(site: Site) -> list:
+        table = [[Link(item.name, site.url(item.get_absolute_url())), *cells(item)] for item in data.items]
+        matrix = data.summary().get("matrix")
+        return [
+            sections.table(heading or report["title"], headers, table, empty=empty, numeric=numeric),
+            sections.matrix("Articles per theme, by outlet", matrix) if matrix is not None else None,
+        ]
+
+    return _list_report(request, data.items, build_sections=build, **report)
+
+
 def _subject(type_: str, obj, request: HttpRequest, name: str, **extra) -> dict:
     """What a detail page is about, for the JSON export: type, ids and permalink."""
     return {"type": type_, "id": obj.pk, "slug": getattr(obj, "slug", None), "name": name,
@@ -115,18 +131,11 @@ def person_list(request: HttpRequest) -> Report:
     data = people_pages.person_list(request)
     filters = _filters(data, kinds=dict(Person.Kind.choices), sorts=PersonFilter.sort_fields,
                        labels={"theme": "Speaks on", "source": "Quoted in", "q": "Name"})
-
-    def build(site: Site) -> list:
-        table = [
-            [Link(p.name, site.url(p.get_absolute_url())), p.get_kind_display(), p.quote_count, p.article_count]
-            for p in data.items
-        ]
-        return [sections.table("People", ["Name", "Kind", "Quotes", "Articles"], table, empty="Nobody matches.",
-                               numeric=(2, 3))]
-
-    return _list_report(
-        request, data.items, page="person_list", title="People", item_type="person", columns=rows.PERSON_COLUMNS,
-        row=rows.person_row, filename=_filename(["people"], filters), filters=filters, build_sections=build,
+    return _table_report(
+        request, data, page="person_list", title="People", item_type="person", columns=rows.PERSON_COLUMNS,
+        row=rows.person_row, filename=_filename(["people"], filters), filters=filters,
+        headers=["Name", "Kind", "Quotes", "Articles"], numeric=(2, 3), empty="Nobody matches.",
+        cells=lambda p: [p.get_kind_display(), p.quote_count, p.article_count],
     )
 
 
@@ -288,47 +297,28 @@ def figure_list(request: HttpRequest) -> Report:
 
 
 def source_list(request: HttpRequest) -> Report:
-    data = source_pages.source_list(request)
-
-    def build(site: Site) -> list:
-        table = [[Link(s.name, site.url(s.get_absolute_url())), s.get_kind_display(),
-                  s.country.name if s.country else "", s.article_count, s.quote_count] for s in data.items]
-        return [
-            sections.table("Outlets", ["Outlet", "Kind", "Country", "Articles", "Quotes"], table,
-                           empty="No outlets yet.", numeric=(3, 4)),
-            sections.matrix("Articles per theme, by outlet", data.summary()["matrix"]),
-        ]
-
-    return _list_report(request, data.items, page="source_list", title="Sources", item_type="source",
-                        columns=rows.SOURCE_COLUMNS, row=rows.source_row, build_sections=build)
+    return _table_report(
+        request, source_pages.source_list(request), page="source_list", title="Sources", heading="Outlets",
+        item_type="source", columns=rows.SOURCE_COLUMNS, row=rows.source_row,
+        headers=["Outlet", "Kind", "Country", "Articles", "Quotes"], numeric=(3, 4), empty="No outlets yet.",
+        cells=lambda s: [s.get_kind_display(), s.country.name if s.country else "", s.article_count, s.quote_count],
+    )
 
 
 def theme_list(request: HttpRequest) -> Report:
-    data = theme_pages.theme_list(request)
-
-    def build(site: Site) -> list:
-        table = [[Link(t.name, site.url(t.get_absolute_url())), t.description, t.article_count, t.quote_count]
-                 for t in data.items]
-        return [
-            sections.table("Themes", ["Theme", "About", "Articles", "Quotes"], table, numeric=(2, 3)),
-            sections.matrix("Articles per theme, by outlet", data.summary()["matrix"]),
-        ]
-
-    return _list_report(request, data.items, page="theme_list", title="Themes", item_type="theme",
-                        columns=rows.THEME_COLUMNS, row=rows.theme_row, build_sections=build)
+    return _table_report(
+        request, theme_pages.theme_list(request), page="theme_list", title="Themes", item_type="theme",
+        columns=rows.THEME_COLUMNS, row=rows.theme_row, headers=["Theme", "About", "Articles", "Quotes"],
+        numeric=(2, 3), cells=lambda t: [t.description, t.article_count, t.quote_count],
+    )
 
 
 def country_list(request: HttpRequest) -> Report:
-    data = country_pages.country_list(request)
-
-    def build(site: Site) -> list:
-        table = [[Link(c.name, site.url(c.get_absolute_url())), c.code, c.article_count, c.mention_count]
-                 for c in data.items]
-        return [sections.table("Countries", ["Country", "Code", "Articles", "Mentions"], table,
-                               empty="No countries mentioned yet.", numeric=(2, 3))]
-
-    return _list_report(request, data.items, page="country_list", title="Countries", item_type="country",
-                        columns=rows.COUNTRY_COLUMNS, row=rows.country_row, build_sections=build)
+    return _table_report(
+        request, country_pages.country_list(request), page="country_list", title="Countries", item_type="country",
+        columns=rows.COUNTRY_COLUMNS, row=rows.country_row, headers=["Country", "Code", "Articles", "Mentions"],
+        numeric=(2, 3), empty="No countries mentioned yet.", cells=lambda c: [c.code, c.article_count, c.mention_count],
+    )
 
 
 def search(request: HttpRequest) -> Report:
