@@ -8,12 +8,30 @@ from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
 from articles.models import Article, Organisation, Quote, Source
-from articles.models.described import described_as
+from articles.models.described import described_as, described_sources, speaker_kind_label
 from articles.pages import PageData
 from articles.summaries import cached
 
+ORGANISATIONS_SHOWN = 100
 PEOPLE_SHOWN = 20
 ARTICLES_SHOWN = 10
+
+
+def speaker_index(request: HttpRequest) -> PageData:
+    """Everyone quoted who is not a named person: the summary holds the counts by kind, the
+    organisations quoted (most quoted first) and the descriptions of anonymous sources."""
+    organisations = Organisation.objects.speaking().select_related("country")
+    return PageData(items=organisations, summary=lambda: cached("speaker-index", lambda: _index(organisations)))
+
+
+def _index(organisations) -> dict:
+    quotes = Quote.objects.visible()
+    kinds = [
+        (kind, speaker_kind_label(kind), n)
+        for kind, n in quotes.order_by().values_list("speaker_kind").annotate(n=Count("id")).order_by("-n", "speaker_kind")
+    ]
+    return {"kinds": kinds, "organisations": list(organisations[:ORGANISATIONS_SHOWN]),
+            "described": described_sources(quotes)}
 
 
 def organisation_detail(request: HttpRequest, slug: str) -> PageData:

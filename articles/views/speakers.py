@@ -3,34 +3,19 @@ sources, each with a page, and an index of them linked from People."""
 
 from __future__ import annotations
 
-from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from articles.exports import exportable, reports
-from articles.models import Organisation, Quote
-from articles.models.described import described_sources, speaker_kind_label
+from articles.models.described import speaker_kind_label
 from articles.pages import speakers as pages
-from articles.summaries import cached
 from articles.views.common import paginate, reader_view, render_page
-
-ORGANISATIONS_SHOWN = 100
 
 
 @reader_view
 def speaker_index(request: HttpRequest) -> HttpResponse:
     """Everyone quoted who is not a named person: counts by kind, organisations, descriptions."""
-    return render(request, "speakers/speaker_index.html", cached("speaker-index", _index))
-
-
-def _index() -> dict:
-    quotes = Quote.objects.visible()
-    kinds = [
-        (kind, speaker_kind_label(kind), n)
-        for kind, n in quotes.order_by().values_list("speaker_kind").annotate(n=Count("id")).order_by("-n", "speaker_kind")
-    ]
-    organisations = list(Organisation.objects.speaking().select_related("country")[:ORGANISATIONS_SHOWN])
-    return {"kinds": kinds, "organisations": organisations, "described": described_sources(quotes)}
+    return render(request, "speakers/speaker_index.html", pages.speaker_index(request).summary())
 
 
 @reader_view
