@@ -16,7 +16,9 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 
+from articles.exports.markdown import markdown_response
 from articles.exports.report import Report, Site
+from articles.exports.tabular import csv_response, json_response
 
 FORMATS = {"pdf": "PDF", "md": "Markdown", "csv": "CSV", "json": "JSON"}
 COUNT_AT_MOST = 100_000  # an export's size is counted no further (a refusal says “more than”)
@@ -50,17 +52,12 @@ def export(request: HttpRequest, fmt: str, build: Callable[[], Report]) -> HttpR
     if count > limit:
         return too_many(request, report, fmt, count, limit)
     if fmt == "csv":
-        from articles.exports.tabular import csv_response
-
         return csv_response(report)
     if fmt == "json":
-        from articles.exports.tabular import json_response
-
         return json_response(report)
     if fmt == "md":
-        from articles.exports.markdown import markdown_response
-
         return markdown_response(report)
+    # Imported here: the PDF module loads WeasyPrint, whose start-up cost other requests need not pay.
     from articles.exports.pdf import pdf_response, rendering_slot
 
     with rendering_slot() as free:
