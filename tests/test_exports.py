@@ -194,13 +194,13 @@ def test_the_filter_really_narrows_the_export(client, corpus):
 
 
 def test_a_theme_pdf_draws_its_monthly_chart_as_svg(client, rf):
-    from articles.exports import pages
+    from articles.exports import reports
     from articles.exports.pdf import render_html
 
     data = make_dataset(1)
     theme = data["themes"][0]
     request = rf.get(theme.get_absolute_url())
-    html = render_html(request, pages.theme_detail(request, theme.slug))
+    html = render_html(request, reports.theme_detail(request, theme.slug))
     assert '<figure class="chart">' in html and "<svg" in html and "<rect" in html
     response, body = get(client, theme.get_absolute_url(), "pdf")
     assert response.status_code == 200 and f"Quotes on {theme.name} per month" in pdf_text(body)
@@ -263,11 +263,11 @@ def test_a_quote_with_html_and_markdown_comes_out_as_text(client, rf, hostile_qu
     assert r"\<script\>alert(1)\</script\> \*\*bold\*\* \[click\](https://evil.example) \`code\` \_under\_" in text
     assert json.loads(get(client, url, "json")[1])["items"][0]["text"] == HOSTILE
 
-    from articles.exports import pages
+    from articles.exports import reports
     from articles.exports.pdf import render_html
 
     request = rf.get(url)
-    html = render_html(request, pages.person_detail(request, hostile_quote.speaker.slug))
+    html = render_html(request, reports.person_detail(request, hostile_quote.speaker.slug))
     assert "<script>alert" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "<script>alert(1)</script>" in pdf_text(get(client, url, "pdf")[1])  # printed as text
 

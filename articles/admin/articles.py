@@ -7,7 +7,7 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.db import models
-from django.db.models import Count, F
+from django.db.models import F
 from django.forms.utils import ErrorDict
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -112,14 +112,14 @@ class ArticleAdmin(HistoryAdmin):
     revert_keeps = ("body", "cleaning", "checksum", "original_filename", "imported_at", "analysed_at")
 
     def get_queryset(self, request: HttpRequest):
-        # An aggregate drops Meta.ordering; keep lists and autocompletes in a stable order.
-        return super().get_queryset(request).annotate(quote_total=Count("quotes")).order_by(
+        # Visible quotes, counted as on every page and export; lists and autocompletes newest first.
+        return super().get_queryset(request).with_quote_count().order_by(
             F("published").desc(nulls_last=True), "-imported_at"
         )
 
-    @admin.display(description="Quotes", ordering="quote_total")
+    @admin.display(description="Quotes", ordering="quote_count")
     def quote_count(self, article: Article) -> int:
-        return article.quote_total
+        return article.quote_count
 
     @admin.display(description="Title", ordering="title")
     def display_title(self, article: Article) -> str:

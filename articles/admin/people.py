@@ -20,7 +20,7 @@ class PersonMentionInline(admin.TabularInline):
 
 @admin.register(Person)
 class PersonAdmin(HistoryAdmin):
-    list_display = ["name", "kind", "country", "alias_list", "quote_total"]
+    list_display = ["name", "kind", "country", "alias_list", "visible_quotes"]
     list_select_related = ["country"]
     list_filter = ["kind"]
     search_fields = ["name", "aliases", "key"]
@@ -29,23 +29,19 @@ class PersonAdmin(HistoryAdmin):
     inlines = [PersonMentionInline]
     actions = ["merge_people"]
 
-    def get_queryset(self, request: HttpRequest):
-        from django.db.models import Count
-
-        # An aggregate drops Meta.ordering; keep the list (and the speaker autocomplete) in name order.
-        return super().get_queryset(request).annotate(quote_count=Count("quotes", distinct=True)).order_by("name")
-
     @admin.display(description="Other spellings")
     def alias_list(self, person: Person) -> str:
         return ", ".join(person.aliases)
 
-    @admin.display(description="Quotes", ordering="quote_count")
-    def quote_total(self, person: Person) -> int:
-        return person.quote_count
+    # The person's own count (visible quotes, kept by triggers), as on every page and export:
+    # a quote an editor rejected is not counted here either.
+    @admin.display(description="Quotes", ordering="quote_total")
+    def visible_quotes(self, person: Person) -> int:
+        return person.quote_total
 
     @admin.action(description="Merge selected people into one", permissions=["change"])
     def merge_people(self, request: HttpRequest, queryset) -> HttpResponse | None:
-        people = list(queryset.order_by("-quote_count", "name"))
+        people = list(queryset.with_quote_counts().order_by("-quote_count", "name"))
         if len(people) < 2:
             self.message_user(request, "Choose at least two people to merge.", messages.WARNING)
             return None

@@ -1,39 +1,38 @@
 """Exports: any reader page as a PDF, Markdown, CSV or JSON report, with the page's filters.
 
-A view opts in with :func:`exportable`, naming the builder in :mod:`articles.exports.pages`
-(by name: that module imports from the views, so it is loaded only when a report is asked for)
-that describes the page as a :class:`~articles.exports.report.Report`. A request with
-``?format=`` then gets the export instead of the page; without it, the view runs as before.
+A view opts in with :func:`exportable`, given the report builder of its page (in
+:mod:`articles.exports.reports`), which describes the page's own data (``articles.pages``) as a
+:class:`~articles.exports.report.Report`. A request with ``?format=`` then gets the export instead
+of the page; without it, the view runs as before. Every format goes through :func:`export`.
+This package never imports the views.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
-from importlib import import_module
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 
+from articles.exports.markdown import markdown_response
 from articles.exports.report import Report, Site
+from articles.exports.tabular import csv_response, json_response
 
 FORMATS = {"pdf": "PDF", "md": "Markdown", "csv": "CSV", "json": "JSON"}
 COUNT_AT_MOST = 100_000  # an export's size is counted no further (a refusal says “more than”)
 
 
-def exportable(builder: str, module: str = "pages"):
-    """Route ``?format=pdf|md|csv|json`` on a view to the report of ``<module>.<builder>`` (a module of
-    :mod:`articles.exports`); anything else to the view."""
+def exportable(build: Callable[..., Report]):
+    """Route ``?format=pdf|md|csv|json`` on a view to ``build(request, *args, **kwargs)``, the
+    page's report; anything else to the view."""
 
     def decorate(view):
         @wraps(view)
         def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
             if "format" not in request.GET:
                 return view(request, *args, **kwargs)
-            builders = import_module(f"articles.exports.{module}")
-
-            build = getattr(builders, builder)
             return export(request, request.GET["format"], lambda: build(request, *args, **kwargs))
 
         return wrapper
@@ -53,17 +52,12 @@ def export(request: HttpRequest, fmt: str, build: Callable[[], Report]) -> HttpR
     if count > limit:
         return too_many(request, report, fmt, count, limit)
     if fmt == "csv":
-        from articles.exports.tabular import csv_response
-
         return csv_response(report)
     if fmt == "json":
-        from articles.exports.tabular import json_response
-
         return json_response(report)
     if fmt == "md":
-        from articles.exports.markdown import markdown_response
-
         return markdown_response(report)
+    # Imported here: the PDF module loads WeasyPrint, whose start-up cost other requests need not pay.
     from articles.exports.pdf import pdf_response, rendering_slot
 
     with rendering_slot() as free:

@@ -8,6 +8,7 @@ from django.utils.dateformat import format as format_date
 
 from articles.exports.report import AppliedFilter
 from articles.models import Country, Person, Source, Theme
+from articles.models.described import speaker_kind_label
 
 LABELS = {
     "theme": "Theme", "country": "Country", "source": "Outlet", "person": "Speaker", "kind": "Kind",
@@ -55,8 +56,6 @@ def _display(param: str, value: str, kinds: dict[str, str], cleaned: dict | None
     if param == "kind":
         return kinds.get(value, value)
     if param == "speaker_kind":
-        from articles.models.described import speaker_kind_label
-
         return speaker_kind_label(value)
     if param in ("from", "to"):
         day = (cleaned or {}).get(param)

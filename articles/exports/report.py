@@ -1,6 +1,6 @@
 """What every export is made of, whatever its format.
 
-A page's builder (``articles.exports.pages``) describes itself as a :class:`Report`:
+A page's builder (``articles.exports.reports``) describes it as a :class:`Report`:
 its title and filters for the cover, the rows behind its main list for CSV and JSON
 (streamed, never held in memory), and the sections a reader wants on paper for PDF
 and Markdown (built only when one of those is asked for).

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from django.db.models import Count, Min, QuerySet
+from django.db.models import QuerySet
 
 from articles.exports.report import Link, Section, Site
 from articles.exports.rows import quote_row, with_quote_details
-from articles.models import Annotation, Figure
+from articles.models import Annotation
 
 
 def quotes(title: str, queryset: QuerySet, site: Site, *, empty: str = "No quotes.") -> Section:
@@ -69,18 +69,14 @@ def matrix(title: str, data: dict) -> Section | None:
     return Section("matrix", title, {"matrix": data})
 
 
-def figure_groups(site: Site) -> Section:
-    """Every figure, grouped by what it counts, with a range bar scaled within its group."""
-    groups = list(
-        Figure.objects.values("group_key")
-        .annotate(articles=Count("article", distinct=True), figures=Count("id"), about=Min("about"))
-        .order_by("-articles", "-figures", "group_key")
-    )
+def figure_groups(data, site: Site) -> Section:
+    """Every figure of the figures page (``data``), grouped by what it counts, with a range bar
+    scaled within its group."""
     by_group: dict = defaultdict(list)
-    for figure in Figure.objects.select_related("article__source").order_by("article__published", "article_id", "start"):
+    for figure in data.items:
         by_group[figure.group_key].append(figure)
     rows = []
-    for group in groups:
+    for group in data.summary()["groups"]:
         figures = by_group[group["group_key"]]
         peak = max((f.value_high for f in figures), default=0) or 1
         rows.append({

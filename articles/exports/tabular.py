@@ -12,11 +12,13 @@ from __future__ import annotations
 import csv
 import json
 import logging
+import sys
 from collections.abc import Iterator
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import StreamingHttpResponse
 
+from articles.bounded import is_timeout
 from articles.exports.report import Report
 
 # A spreadsheet runs a cell starting with one of these as a formula (CSV injection);
@@ -58,10 +60,6 @@ class _Echo:
 
 def _failure(report: Report, fmt: str, rows: int) -> str:
     """What a stream that failed after ``rows`` rows says at its end (the error is logged)."""
-    import sys
-
-    from articles.bounded import is_timeout
-
     error = sys.exc_info()[1]
     logger.exception("%s export of %s failed after %d rows", fmt, report.permalink, rows)
     reason = "the database took too long" if error is not None and is_timeout(error) else "an error on the server"

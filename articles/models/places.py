@@ -5,7 +5,17 @@ from django.db import models
 
 from analysis.outlets import find_outlet
 from articles.links import page_url
+from articles.models.articles import Article
+from articles.models.counting import correlated_count
+from articles.models.quotes import Quote
 from articles.models.slugs import serialise_creation, unique_slug
+
+
+class CountryQuerySet(models.QuerySet):
+    def with_counts(self) -> CountryQuerySet:
+        """``article_count`` (articles naming the country) and ``mention_count`` (times named in them)."""
+        # One mention row per article and country (country_mention_once_per_article): no DISTINCT needed.
+        return self.annotate(article_count=models.Count("mentions"), mention_count=models.Sum("mentions__count"))
 
 
 class Country(models.Model):
@@ -19,6 +29,8 @@ class Country(models.Model):
         models.CharField(max_length=100), default=list, blank=True,
         help_text="Demonyms, capitals and metonyms: Russian, Moscow, the Kremlin.",
     )
+
+    objects = CountryQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -50,6 +62,16 @@ class SourceQuerySet(models.QuerySet):
         return self.create(
             name=outlet.name, kind=outlet.kind, homepage=outlet.homepage,
             country=Country.objects.filter(code=outlet.country).first(),
+        )
+
+    def with_counts(self) -> SourceQuerySet:
+        """``article_count``, ``quote_count`` (visible quotes) and ``anonymous_count`` (of those, from
+        anonymous sources), counted for the rows fetched only."""
+        quotes = Quote.objects.visible().filter(article__source=models.OuterRef("pk"))
+        return self.annotate(
+            article_count=correlated_count(Article.objects.filter(source=models.OuterRef("pk")), "source"),
+            quote_count=correlated_count(quotes, "article__source"),
+            anonymous_count=correlated_count(quotes.filter(speaker_kind="anonymous"), "article__source"),
         )
 
 

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_safe
 from articles import summaries
 from articles.bounded import is_timeout
 from articles.models.search import CONTROL_CHARACTERS
+from articles.pages import PageData
 
 logger = logging.getLogger(__name__)
 PER_PAGE = 25
@@ -93,25 +94,28 @@ def render_page(request: HttpRequest, template: str, context: dict, *, partial: 
     return response
 
 
-def filtered_list(
-    request: HttpRequest, template: str, filter_class, facets, queryset, *, per_page: int = PER_PAGE,
-) -> HttpResponse:
+def filtered_list(request: HttpRequest, template: str, data: PageData, *, per_page: int = PER_PAGE) -> HttpResponse:
     """A list page: the filters from the query string, the facet counts, one page of results
     (each list's order walks an index, so a page is found without reading every row)."""
-    filterset = filter_class(request.GET, queryset=queryset)
-    page = paginate(request, filterset.qs, per_page)
     context = {
-        "filter": filterset,
-        "facets": facets(filterset),
-        "page": page,
-        "sorts": filter_class.sort_fields,
+        "filter": data.filterset,
+        "facets": data.facets(),
+        "page": paginate(request, data.items, per_page),
+        "sorts": data.filterset.sort_fields,
     }
     return render_page(request, template, context)
 
 
 class CountedPaginator(Paginator):
     """Counts at most COUNT_AT_MOST rows, through the summaries cache: the page is cheap on an
-    index, an exact total over the whole archive is not. Past that the pager says “more than”."""
+    index, an exact total over the whole archive is not. Past that the pager says “more than”.
+    A list whose total is kept elsewhere (a person's quotes: ``Person.quote_total``) passes it as
+    ``count``, so the page shows the one number every page, export and the admin give."""
+
+    def __init__(self, object_list, per_page: int, *, count: int | None = None) -> None:
+        super().__init__(object_list, per_page)
+        if count is not None:
+            self.count = count  # the cached_property's slot: nothing is counted
 
     @cached_property
     def count(self) -> int:
@@ -133,16 +137,9 @@ class CountedPaginator(Paginator):
         return f"{self.num_pages} or more" if self.capped else str(self.num_pages)
 
 
-def paginate(request: HttpRequest, queryset, per_page: int = PER_PAGE) -> Page:
-    return CountedPaginator(queryset, per_page).get_page(request.GET.get("page"))
-
-
-def query_without(request: HttpRequest, *params: str) -> str:
-    """The current query string less some parameters (for links that change one filter)."""
-    data = request.GET.copy()
-    for param in (*params, "page"):
-        data.pop(param, None)
-    return data.urlencode()
+def paginate(request: HttpRequest, queryset, per_page: int = PER_PAGE, *, count: int | None = None,
+             param: str = "page") -> Page:
+    return CountedPaginator(queryset, per_page, count=count).get_page(request.GET.get(param))
 
 
 def moved_permanently(request: HttpRequest, url: str) -> HttpResponsePermanentRedirect:

@@ -2,13 +2,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from django.db.models import Count, F, Min, Window
+from django.db.models import F, Window
 from django.db.models.functions import RowNumber
 from django.http import HttpRequest, HttpResponse
 
-from articles.exports import exportable
+from articles.exports import exportable, reports
 from articles.models import Figure
 from articles.models.quotes import ARTICLE_BULK
+from articles.pages import figures as pages
 from articles.summaries import cached
 from articles.views.common import paginate, reader_view, render_page
 
@@ -16,15 +17,10 @@ FIGURES_PER_GROUP = 12
 
 
 @reader_view
-@exportable("figure_list")
+@exportable(reports.figure_list)
 def figure_list(request: HttpRequest) -> HttpResponse:
     """Numeric claims grouped by what they count; groups reported by several articles first."""
-    groups = (
-        Figure.objects.values("group_key")
-        .annotate(articles=Count("article", distinct=True), figures=Count("id"), about=Min("about"))
-        .order_by("-articles", "-figures", "group_key")
-    )
-    page = paginate(request, groups, per_page=10)
+    page = paginate(request, pages.figure_list(request).summary()["groups"], per_page=10)
     # Grouping every figure in the archive is a scan; a page of groups is kept until the data changes.
     rows = cached("figure-groups", lambda: _with_figures(list(page.object_list)), page.number)
     return render_page(request, "figures/figure_list.html", {"page": page, "groups": rows})

@@ -2,26 +2,21 @@ from __future__ import annotations
 
 from functools import wraps
 
-from django.db.models import Count, Exists, F, Max, Min, OuterRef, Prefetch, Sum
+from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404
 
-from articles.exports import exportable
-from articles.filters import PersonFilter, person_facets
-from articles.models import Article, CountryMention, Person, PersonMention, PersonRedirect, Quote, QuoteTheme
-from articles.summaries import cached
-from articles.views.common import CountedPaginator, filtered_list, moved_permanently, paginate, reader_view, render_page
+from articles.exports import exportable, reports
+from articles.models import PersonRedirect, QuoteTheme
+from articles.pages import people as pages
+from articles.views.common import filtered_list, moved_permanently, paginate, reader_view, render_page
 
-DESCRIPTIONS_SHOWN = 30
 WRITTEN_SHOWN = 10  # an author's articles on their page, newest first, then a pager
 
 
 @reader_view
-@exportable("person_list")
+@exportable(reports.person_list)
 def person_list(request: HttpRequest) -> HttpResponse:
-    # The counts are columns kept by triggers: each sort walks an index and stops after a page.
-    people = Person.objects.with_quote_counts()
-    return filtered_list(request, "people/person_list.html", PersonFilter, person_facets, people, per_page=40)
+    return filtered_list(request, "people/person_list.html", pages.person_list(request), per_page=40)
 
 
 def _or_old_slug(view):
@@ -42,65 +37,19 @@ def _or_old_slug(view):
 
 @reader_view
 @_or_old_slug
-@exportable("person_detail")
+@exportable(reports.person_detail)
 def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    person = get_object_or_404(Person.objects.select_related("country"), slug=slug)
-    # Everything below is bounded, whether the person is quoted twice or twenty thousand times:
-    # quotes are paginated on the speaker's index; descriptions, themes and neighbours are
-    # aggregated in SQL and cached until the data changes.
-    quotes = (
-        person.quotes.visible().listed()
-        .prefetch_related(Prefetch("quote_themes", QuoteTheme.objects.select_related("theme").order_by("-score")))
-        .newest_first()
+    data = pages.person_detail(request, slug)
+    person = data.subject
+    quotes = data.items.prefetch_related(
+        Prefetch("quote_themes", QuoteTheme.objects.select_related("theme").order_by("-score"))
     )
     context = {
         "person": person,
-        "page": paginate(request, quotes),
-        "written": _written(request, person),
-        # Named anew when its shape changed (article_total): a deployed cache keeps the old entries.
-        **cached("person-summary-2", lambda: _summary(person), person.pk),
+        # The person's quote count is theirs (Person.quote_total), as on every list, export and the admin.
+        "page": paginate(request, quotes, count=person.quote_total),
+        # The articles they wrote, with their own pager (``?written=2``) beside the quotes' one.
+        "written": paginate(request, data.articles, WRITTEN_SHOWN, param="written"),
+        **data.summary(),
     }
     return render_page(request, "people/person_detail.html", context)
-
-
-def _summary(person: Person) -> dict[str, list]:
-    """Who the person is described as, what they speak on, where and beside whom (aggregates, cached)."""
-    descriptions = (
-        person.mentions.values("role", "affiliation", "is_author")
-        .annotate(articles=Count("id"), first=Min("article__published"), last=Max("article__published"))
-        .order_by(F("first").asc(nulls_first=True), "role")[:DESCRIPTIONS_SHOWN]
-    )
-    themes = (
-        QuoteTheme.objects.filter(quote__speaker=person).exclude(quote__status=Quote.Status.REJECTED)
-        .values("theme__slug", "theme__name").annotate(n=Count("quote_id")).order_by("-n", "theme__name")
-    )
-    # "Their articles" are the articles naming them, the set ``/articles/?person=`` lists: each
-    # number below is of that set, so that its link (with ``country=`` or a second person) lists it.
-    theirs = Exists(PersonMention.objects.filter(article=OuterRef("article"), person=person))
-    countries = (
-        CountryMention.objects.filter(theirs)
-        .values("country__code", "country__name")
-        .annotate(articles=Count("article_id"), mentions=Sum("count"))
-        .order_by("-articles", "-mentions", "country__name")[:15]
-    )
-    beside = (
-        PersonMention.objects.filter(theirs)
-        .exclude(person=person)
-        .values("person__slug", "person__name")
-        # One mention row per article and person (person_mention_once_per_article): no DISTINCT needed.
-        .annotate(shared=Count("article_id"))
-        .order_by("-shared", "person__name")[:15]
-    )
-    return {"descriptions": list(descriptions), "themes": list(themes), "countries": list(countries),
-            "beside": list(beside), "article_total": person.mentions.count()}
-
-
-def _written(request: HttpRequest, person: Person):
-    """The articles the person wrote, newest first, a page of ``WRITTEN_SHOWN`` at a time
-    (``?written=2``); their own pager, beside the quotes' one."""
-    articles = (
-        Article.objects.filter(authors=person).select_related("source").defer("raw_text", "cleaning", "search_vector")
-        .order_by(F("published").desc(nulls_last=True), "-id")
-    )
-    return CountedPaginator(articles, WRITTEN_SHOWN).get_page(request.GET.get("written"))
-

@@ -3,19 +3,18 @@ from __future__ import annotations
 from functools import wraps
 
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 
-from articles.exports import exportable
-from articles.filters import QuoteFilter, quote_list_facets
-from articles.models import PersonMention, Quote, RetiredQuote
+from articles.exports import exportable, reports
+from articles.models import Quote, RetiredQuote
+from articles.pages import quotes as pages
 from articles.views.common import filtered_list, moved_permanently, reader_view
 
 
 @reader_view
-@exportable("quote_list")
+@exportable(reports.quote_list)
 def quote_list(request: HttpRequest) -> HttpResponse:
-    quotes = Quote.objects.visible().listed()
-    return filtered_list(request, "quotes/quote_list.html", QuoteFilter, quote_list_facets, quotes)
+    return filtered_list(request, "quotes/quote_list.html", pages.quote_list(request))
 
 
 def _or_retired(view):
@@ -39,22 +38,14 @@ def _or_retired(view):
 
 @reader_view
 @_or_retired
-@exportable("quote_detail")
+@exportable(reports.quote_detail)
 def quote_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    quote = get_object_or_404(
-        Quote.objects.visible().select_related("article__source", "speaker", "speaker_organisation", "passage"), pk=pk
-    )
-    description = (
-        PersonMention.objects.filter(article_id=quote.article_id, person_id=quote.speaker_id).first()
-        if quote.speaker_id else None
-    )
+    data = pages.quote_detail(request, pk)
+    quote, summary = data.subject, data.summary()
+    permalink = request.build_absolute_uri(quote.get_absolute_url())
+    description = summary["description"]
     context = {
-        "quote": quote,
-        "description": description,
-        "themes": quote.quote_themes.select_related("theme").order_by("-score"),
-        "more": Quote.objects.visible().filter(speaker_id=quote.speaker_id).exclude(pk=quote.pk)
-        .listed().newest_first()[:5] if quote.speaker_id else [],
-        "permalink": request.build_absolute_uri(quote.get_absolute_url()),
+        "quote": quote, "permalink": permalink, **summary,
+        "citation": quote.citation(permalink, description.description if description else ""),
     }
-    context["citation"] = quote.citation(context["permalink"], description.description if description else "")
     return render(request, "quotes/quote_detail.html", context)

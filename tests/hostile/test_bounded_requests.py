@@ -34,7 +34,7 @@ urlpatterns = [path("test-timeout/", _statement_timeout), path("", include("arti
 # The statement timeout ---------------------------------------------------------------------------
 
 def test_a_query_past_the_statement_timeout_gets_a_503_page_not_a_500(client, settings, monkeypatch):
-    from articles.views import home
+    from articles.pages import home
 
     def slow() -> dict:
         with connection.cursor() as cursor:

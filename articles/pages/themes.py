@@ -1,0 +1,87 @@
+"""The themes list and a theme's page."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Exists, OuterRef, QuerySet, Window
+from django.db.models.functions import TruncMonth
+from django.http import HttpRequest, QueryDict
+from django.shortcuts import get_object_or_404
+
+from articles.charts import BarChart, monthly_chart
+from articles.filters import ArticleFilter, QuoteFilter, quote_facets
+from articles.models import Article, ArticleTheme, Quote, Theme
+from articles.pages import PageData
+from articles.pages.sources import themes_by_outlet
+
+TOP_ARTICLES = 10
+# The filters an article list understands in the same sense as a quote list; the others (who
+# spoke, the kind of quote, words in the quote) select articles through the quotes they hold.
+ARTICLE_PARAMS = ("theme", "source", "country", "from", "to")
+QUOTE_ONLY_PARAMS = ("person", "kind", "q")
+
+
+def theme_list(request: HttpRequest) -> PageData:
+    themes = Theme.objects.with_counts().order_by("-article_count", "name")
+    return PageData(items=themes, summary=lambda: {"matrix": themes_by_outlet()})
+
+
+def theme_detail(request: HttpRequest, slug: str) -> PageData:
+    """The theme's quotes with the page's filters, and the articles strongest on it among those."""
+    theme = get_object_or_404(Theme, slug=slug)
+    filterset = theme_filterset(theme, request.GET)
+
+    def summary() -> dict:
+        articles = list(theme_articles(theme, filterset)[:TOP_ARTICLES])
+        return {"articles": articles, "article_total": articles[0].total if articles else 0,
+                "articles_link": theme_articles_link(filterset)}
+
+    return PageData(
+        items=filterset.qs, subject=theme, filterset=filterset, summary=summary,
+        facets=lambda: [f for f in quote_facets(filterset) if f.param != "theme"],
+    )
+
+
+def theme_filterset(theme: Theme, data: QueryDict) -> QuoteFilter:
+    """The page's quotes: its query string with the theme fixed."""
+    data = data.copy()
+    data["theme"] = theme.slug
+    return QuoteFilter(data, queryset=Quote.objects.visible().listed())
+
+
+def theme_timeline(filterset: QuoteFilter) -> QuerySet:
+    """The listed quotes per month; undated ones under ``None`` (the chart's "Undated" bar)."""
+    return (
+        filterset.qs.order_by().annotate(month=TruncMonth("published"))
+        .values_list("month").annotate(n=Count("id")).order_by()
+    )
+
+
+def theme_chart(theme: Theme, filterset: QuoteFilter, *, link: str | None = None) -> BarChart:
+    return monthly_chart(sorted(theme_timeline(filterset), key=lambda row: (row[0] is None, row[0])),
+                         title=f"Quotes on {theme.name} per month", link=link)
+
+
+def theme_articles(theme: Theme, filterset: QuoteFilter) -> QuerySet:
+    """The articles strongest on the theme among those the page's filters select: outlet, country
+    and dates as on the article list; who spoke, the quote kind and words through the quotes the
+    page lists (an article holding none of them is not "on this theme" for this page)."""
+    data = filterset.data
+    articles = ArticleFilter({k: data[k] for k in ARTICLE_PARAMS if data.get(k)}, queryset=Article.objects.all(),
+                             ids=filterset._ids).qs  # the ids the quotes' filters looked up already
+    found = ArticleTheme.objects.filter(theme=theme, article__in=articles.order_by().values("pk"))
+    if any(data.get(k) for k in QUOTE_ONLY_PARAMS):
+        found = found.filter(Exists(filterset.qs.order_by().filter(article=OuterRef("article"))))
+    # Each row carries how many there are in all (a window counts before the LIMIT): one query.
+    return found.select_related("article__source").annotate(total=Window(Count("id"))).order_by("-score", "-id")
+
+
+def theme_articles_link(filterset: QuoteFilter) -> str | None:
+    """The article list holding the same set as :func:`theme_articles`, when one filter can say it."""
+    data = filterset.data
+    if any(data.get(k) for k in QUOTE_ONLY_PARAMS):
+        return None
+    query = QueryDict(mutable=True)
+    for key in ARTICLE_PARAMS:
+        if data.get(key):
+            query[key] = data[key]
+    return query.urlencode()
