@@ -16,6 +16,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 
+from articles import reports
 from articles.exports.report import Report, Site
 
 FORMATS = {"pdf": "PDF", "md": "Markdown", "csv": "CSV", "json": "JSON"}
@@ -52,6 +53,8 @@ def export(request: HttpRequest, fmt: str, build: Callable[[], Report]) -> HttpR
     count = report.count(COUNT_AT_MOST + 1)
     if count > limit:
         return too_many(request, report, fmt, count, limit)
+    if (queued := reports.queue_if_large(request, fmt, report, count)) is not None:
+        return queued  # made by the job worker; the reader follows it on the report's page
     if fmt == "csv":
         from articles.exports.tabular import csv_response
 
