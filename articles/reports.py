@@ -19,7 +19,6 @@ import hashlib
 import logging
 import re
 import tempfile
-import time
 import uuid
 from urllib.parse import urlencode, urlsplit
 
@@ -51,8 +50,6 @@ RETRY_AFTER_SECONDS = 30
 REPORT_JOBS = ratelimit.Kind("report_jobs", "report_jobs", "Reports are already being made for your address")
 # Progress is written every this many rows of a CSV or JSON report (one UPDATE each).
 PROGRESS_EVERY = 500
-# The worker waits this long for one of the PDF slots the web workers share (EXPORT_PDF_AT_ONCE).
-PDF_SLOT_WAIT_SECONDS = 120
 PDF_ITEMS_PER_SECOND = 40  # WeasyPrint's pace, for the page's estimate
 
 
@@ -74,7 +71,15 @@ def queue_if_large(request: HttpRequest, fmt: str, report, count: int) -> HttpRe
     ``report`` is the export's :class:`~articles.exports.report.Report` (its title and filters
     name the file on the reader's page); ``count`` its items, already within the export limits.
     """
-    if getattr(request, INLINE, False) or count <= background_threshold(fmt):
+    if getattr(request, INLINE, False):
+        if fmt == "pdf":
+            # The worker's PDF, without one of the EXPORT_PDF_AT_ONCE slots: those keep PDFs from
+            # taking every web worker, and a report held for 30 s would refuse every reader's small PDF.
+            from articles.exports.pdf import pdf_response  # loads WeasyPrint: only where PDFs are made
+
+            return pdf_response(request, report, count)
+        return None
+    if count <= background_threshold(fmt):
         return None
     return start_or_share(request, fmt, report, count)
 
@@ -143,7 +148,7 @@ def make(job: Job) -> None:
     report = Report.objects.filter(job=job).first()
     if report is None:
         return  # expired and removed before a worker reached it
-    response = _render_waiting_for_pdf_slot(report)
+    response = replay(report)
     if response.status_code != 200:
         raise ReportFailed(_refusal_reason(response))
     content_type = response.get("Content-Type", "application/octet-stream")
@@ -172,23 +177,13 @@ def replay(report: Report) -> HttpResponseBase:
     except Resolver404 as missing:
         raise ReportFailed("The page it was made from no longer exists.") from missing
     request.resolver_match = match
+    # A worker serves no requests, so nothing else makes it read the data version afresh: without
+    # this, its summaries would stay at the version of its first job.
+    summaries.forget_request_version()
     try:
         return match.func(request, *match.args, **match.kwargs)
     except Http404 as missing:
         raise ReportFailed("The page it was made from no longer exists.") from missing
-
-
-def _render_waiting_for_pdf_slot(report: Report) -> HttpResponseBase:
-    """PDFs share EXPORT_PDF_AT_ONCE slots with the web workers; a request finding them taken is
-    answered 503 at once, and the worker, which has time, waits for one instead."""
-    deadline = time.monotonic() + PDF_SLOT_WAIT_SECONDS
-    while True:
-        response = replay(report)
-        if response.status_code != 503 or "Retry-After" not in response or time.monotonic() > deadline:
-            return response
-        if stopping.is_set():
-            raise JobInterrupted
-        time.sleep(2)
 
 
 def _spool(job: Job, report: Report, response, spool) -> None:
@@ -215,8 +210,6 @@ def _filename(response) -> str:
 def _refusal_reason(response) -> str:
     if response.status_code == 400:
         return "The page now has more items than an export may hold; narrow its filters and export it again."
-    if response.status_code == 503:
-        return "Other PDFs were being made for too long; export it again in a minute."
     return f"The page answered {response.status_code} instead of the file; export it again."
 
 

@@ -219,3 +219,21 @@ def test_a_report_whose_page_is_gone_fails_with_the_reason(client):
     assert "This report could not be made. The page it was made from no longer exists." in html
     # A new request for the same export is not joined to the failed one.
     assert Report.objects.shareable().count() == 0
+
+
+def test_a_worker_makes_its_pdf_while_readers_hold_every_pdf_slot(client, settings):
+    import psycopg
+    from django.db import connection
+
+    from articles.exports.pdf import PDF_SLOT_LOCK
+
+    person = prolific(51)
+    location = ask(client, f"{person.get_absolute_url()}?format=pdf")["Location"]
+    settings.EXPORT_PDF_AT_ONCE = 1
+    params = connection.get_connection_params()
+    keep = {k: v for k, v in params.items() if k in ("user", "password", "host", "port", "dbname")}
+    with psycopg.connect(**keep, autocommit=True) as web_worker:  # a reader's small PDF, being made
+        web_worker.execute("SELECT pg_advisory_lock(%s, 0)", [PDF_SLOT_LOCK])
+        run_worker()
+    assert Job.objects.get().status == "succeeded"
+    assert "Download person-prolific-speaker-" in client.get(location).content.decode()
