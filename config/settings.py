@@ -160,8 +160,11 @@ EXPORT_PDF_AT_ONCE = env_int("EXPORT_PDF_AT_ONCE", 1)
 # Reports: exports past these sizes are made by the job worker; the reader gets a page that follows
 # the job and links the file when it is made (articles/reports.py). Identical requests share one
 # file until the data changes; files are deleted REPORT_KEEP_HOURS after they are made.
-REPORT_BACKGROUND_PDF_ITEMS = env_int("REPORT_BACKGROUND_PDF_ITEMS", 50)  # about 1.5 s in a request
-REPORT_BACKGROUND_ROWS = env_int("REPORT_BACKGROUND_ROWS", 5_000)  # CSV, JSON, Markdown: about 1 s
+# Measured on 2 cores at load 9-10 (README: Reports): a 50-quote person PDF took 7-9 s in the request
+# (a 10-quote one 2.5 s; `make bench`'s idle machine lays out about 45 a second); CSV ran at 1,500-2,000
+# rows a second (idle: about 4,000), so 5,000 rows hold a web worker 1-3.5 s.
+REPORT_BACKGROUND_PDF_ITEMS = env_int("REPORT_BACKGROUND_PDF_ITEMS", 50)
+REPORT_BACKGROUND_ROWS = env_int("REPORT_BACKGROUND_ROWS", 5_000)  # CSV, JSON, Markdown
 REPORT_KEEP_HOURS = env_int("REPORT_KEEP_HOURS", 24)
 REPORT_JOBS_PER_CLIENT = env_int("REPORT_JOBS_PER_CLIENT", 3)  # queued or running per address; then 429
 # Where report files go: a folder every app host and worker shares (or another storage backend).

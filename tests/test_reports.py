@@ -35,7 +35,7 @@ def report_files(settings, tmp_path):
 
 def prolific(quotes: int, name: str = "Prolific Speaker") -> Person:
     """A person with ``quotes`` quotes in one article."""
-    article = make_article(Source.objects.create(name=f"Outlet of {name}"), 1)
+    article = make_article(Source.objects.create(name=f"Outlet of {name}"), 900)  # 900: apart from make_dataset's
     person = Person.objects.create(name=name)
     passage = article.passages.get(index=1)
     Quote.objects.bulk_create(
@@ -237,3 +237,15 @@ def test_a_worker_makes_its_pdf_while_readers_hold_every_pdf_slot(client, settin
         run_worker()
     assert Job.objects.get().status == "succeeded"
     assert "Download person-prolific-speaker-" in client.get(location).content.decode()
+
+
+def test_the_page_shows_how_far_a_running_report_got(client, settings):
+    settings.REPORT_BACKGROUND_ROWS = 5
+    make_dataset(1)
+    csv_page = ask(client, "/quotes/?format=csv")["Location"]
+    pdf_page = ask(client, f"{prolific(51).get_absolute_url()}?format=pdf")["Location"]
+    Job.objects.update(status=Job.Status.RUNNING, done=7, started_at=timezone.now() - timedelta(seconds=12))
+    html = client.get(csv_page).content.decode()
+    items = Report.objects.get(format="csv").items
+    assert f"7 of {items} quotes written." in html and f'<progress aria-label="Progress" value="7" max="{items}">' in html
+    assert "Laying out 51 quotes as a PDF (started 12 seconds ago)." in client.get(pdf_page).content.decode()
