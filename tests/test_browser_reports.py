@@ -19,13 +19,6 @@ REPORT_PAGE = re.compile(r"/reports/[0-9a-f-]{36}/$")
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture(autouse=True)
-def report_files(settings, tmp_path):
-    settings.STORAGES = {**settings.STORAGES, "reports": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": str(tmp_path / "reports")},
-    }}
-
-
 def shoot(page: Page, name: str) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=ARTIFACTS / f"{name}.png", full_page=True)

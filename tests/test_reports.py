@@ -10,6 +10,7 @@ import uuid
 from datetime import timedelta
 
 import pytest
+from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
@@ -24,15 +25,6 @@ pytestmark = pytest.mark.django_db
 REPORT_URL = re.compile(r"^/reports/[0-9a-f-]{36}/$")
 
 
-@pytest.fixture(autouse=True)
-def report_files(settings, tmp_path):
-    """Report files in a folder of the test's own."""
-    settings.STORAGES = {**settings.STORAGES, "reports": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": str(tmp_path / "reports")},
-    }}
-    return tmp_path / "reports"
-
-
 def prolific(quotes: int, name: str = "Prolific Speaker") -> Person:
     """A person with ``quotes`` quotes in one article."""
     article = make_article(Source.objects.create(name=f"Outlet of {name}"), 900)  # 900: apart from make_dataset's
@@ -44,6 +36,17 @@ def prolific(quotes: int, name: str = "Prolific Speaker") -> Person:
         for n in range(quotes)
     )
     return person
+
+
+def made_report(content: bytes = b"quote_id\r\n") -> Report:
+    """A report the worker has made (a CSV of /quotes/), without running it."""
+    job = Job.objects.create(kind=Job.Kind.REPORT, title="CSV of Quotes: Quotes", status=Job.Status.SUCCEEDED,
+                             unit="quotes", finished_at=timezone.now())
+    report = Report.objects.create(key="made", origin="http://testserver", path="/quotes/", query="format=csv",
+                                   format="csv", title=job.title, client="127.0.0.1", job=job,
+                                   expires_at=timezone.now() + timedelta(hours=1))
+    report.store(ContentFile(content), filename="quotes.csv", content_type="text/csv; charset=utf-8")
+    return report
 
 
 def ask(client, url: str, **extra):

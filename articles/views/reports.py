@@ -12,11 +12,11 @@ from uuid import UUID
 from django.conf import settings
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
 
 from articles.models import Report
 from articles.models.reports import storage
 from articles.reports import progress
+from articles.views.common import reader_view
 
 STATUS_PARTIAL = "report-status"
 
@@ -30,7 +30,7 @@ def _no_store(response: HttpResponse) -> HttpResponse:
     return response
 
 
-@require_GET
+@reader_view  # GET and HEAD; a hostile query string is refused with a sentence, as on every reader page
 def report_detail(request: HttpRequest, token: UUID) -> HttpResponse:
     report = Report.objects.select_related("job").filter(token=token).first()
     if report is None:
@@ -43,7 +43,7 @@ def report_detail(request: HttpRequest, token: UUID) -> HttpResponse:
     return _no_store(render(request, template, context, status=410 if context["state"] == "expired" else 200))
 
 
-@require_GET
+@reader_view
 def report_download(request: HttpRequest, token: UUID) -> HttpResponse:
     report = Report.objects.select_related("job").filter(token=token).first()
     if report is None or not report.ready:
