@@ -118,7 +118,10 @@ def start_or_share(request: HttpRequest, fmt: str, report, count: int) -> HttpRe
             return see(shared)
         if Report.objects.live().unfinished().filter(client=client).count() >= settings.REPORT_JOBS_PER_CLIENT:
             return ratelimit.too_many(request, REPORT_JOBS, RETRY_AFTER_SECONDS)
-        title = f"{format_name(fmt)} of {report.kind_label}: {report.title}"[:700]
+        # "PDF of Person: Markus Garlauskas", but "CSV of Quotes" on a list page, whose title is its kind.
+        subject = report.title if report.title.casefold() == report.kind_label.casefold() else \
+            f"{report.kind_label}: {report.title}"
+        title = f"{format_name(fmt)} of {subject}"[:700]
         job = Job.objects.start(Job.Kind.REPORT, title, params={}, unit=report.item_label[1][:40])
         Job.objects.filter(pk=job.pk).update(total=count)
         made = Report.objects.create(

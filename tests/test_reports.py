@@ -40,7 +40,7 @@ def prolific(quotes: int, name: str = "Prolific Speaker") -> Person:
 
 def made_report(content: bytes = b"quote_id\r\n") -> Report:
     """A report the worker has made (a CSV of /quotes/), without running it."""
-    job = Job.objects.create(kind=Job.Kind.REPORT, title="CSV of Quotes: Quotes", status=Job.Status.SUCCEEDED,
+    job = Job.objects.create(kind=Job.Kind.REPORT, title="CSV of Quotes", status=Job.Status.SUCCEEDED,
                              unit="quotes", finished_at=timezone.now())
     report = Report.objects.create(key="made", origin="http://testserver", path="/quotes/", query="format=csv",
                                    format="csv", title=job.title, client="127.0.0.1", job=job,
@@ -114,6 +114,7 @@ def test_the_worker_writes_the_file_and_the_page_links_to_it(client, settings, r
     assert report.job.status == "succeeded" and report.job.done == report.items
     assert (report_files / report.stored).is_file()
     html = client.get(location).content.decode()
+    assert "<h1>CSV of Quotes</h1>" in html and "Outlet: Outlet 1-0" in html  # what it holds, in words
     download = report.get_download_url()
     assert f'href="{download}"' in html and "hx-trigger" not in html  # made: the page stops polling
     assert re.search(r"Download quotes-source-outlet-1-0-\d{4}-\d\d-\d\d\.csv", html), html
