@@ -10,8 +10,8 @@ class ArticlesConfig(AppConfig):
     # calls mark_changed() itself, and an editor's change to one saves its parent anyway.
     BULK_LINKS = {"ArticleTheme", "QuoteTheme", "CountryMention", "PersonMention", "OrganisationMention",
                   "Figure", "Passage"}
-    # Bookkeeping, not archive data: a job's progress changes no page.
-    NOT_DATA = {"Job"}
+    # Bookkeeping, not archive data: a job's progress (or a reader's report) changes no page.
+    NOT_DATA = {"Job", "Report"}
 
     def ready(self) -> None:
         from django.db.models import signals

@@ -11,7 +11,7 @@ from functools import partial
 
 from django_tasks import TaskContext, task
 
-from articles import extraction
+from articles import extraction, reports
 from articles.models.jobs import Job, JobCancelled, JobInterrupted
 
 # Articles per batch (one transaction each, and one progress step). Re-tagging scores text with
@@ -83,3 +83,11 @@ def reanalyse(job: Job) -> None:
             extraction.analyse(article)
 
     job.run_batches(Article.objects.filter(pk__in=job.params["article_ids"]), analyse, REANALYSE_BATCH)
+
+
+@job_handler(Job.Kind.REPORT)
+def make_report(job: Job) -> None:
+    try:
+        reports.make(job)
+    except reports.ReportFailed as failure:
+        raise JobFailed(str(failure)) from failure

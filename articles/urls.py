@@ -1,6 +1,7 @@
 from django.urls import path
 
 from articles.views import articles, countries, figures, home, people, quotes, search, sources, speakers, themes
+from articles.views.reports import report_detail, report_download
 
 urlpatterns = [
     path("", home.home, name="home"),
@@ -22,4 +23,7 @@ urlpatterns = [
     path("speakers/", speakers.speaker_index, name="speaker_index"),
     path("organisations/<slug:slug>/", speakers.organisation_detail, name="organisation_detail"),
     path("anonymous/<slug:slug>/", speakers.described_source, name="described_source"),
+    # Large exports, made by the job worker (articles/reports.py): found by their random token only
+    path("reports/<uuid:token>/", report_detail, name="report_detail"),
+    path("reports/<uuid:token>/download/", report_download, name="report_download"),
 ]

@@ -64,6 +64,18 @@ def plain_static_files(request):
 
 
 @pytest.fixture(autouse=True)
+def report_files(request, tmp_path):
+    """Report files (large exports made by the worker) in a folder of the test's own, not var/."""
+    if not request.config.pluginmanager.hasplugin("django"):
+        return None
+    settings = request.getfixturevalue("settings")
+    settings.STORAGES = {**settings.STORAGES, "reports": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": str(tmp_path / "reports")},
+    }}
+    return tmp_path / "reports"
+
+
+@pytest.fixture(autouse=True)
 def uncached_summaries(request):
     # Counts are cached until the data changes (articles/summaries.py). Most tests change data
     # inside a transaction that never commits, where that signal never fires, so they count

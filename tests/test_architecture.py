@@ -174,7 +174,6 @@ def test_no_import_circle_between(a: str, b: str) -> None:
     assert circle(a, b) == []
 
 
-@pytest.mark.xfail(strict=True, reason="until h18 lands")
 def test_views_and_exports_do_not_import_each_other() -> None:
     assert circle("articles.views", "articles.exports") == []
 

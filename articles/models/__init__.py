@@ -6,6 +6,7 @@ from articles.models.people import Organisation, OrganisationMention, Person, Pe
 from articles.models.permalinks import PersonRedirect, RetiredQuote
 from articles.models.places import Country, CountryMention, Source
 from articles.models.quotes import Quote, QuoteReview, QuoteTheme
+from articles.models.reports import Report
 from articles.models.themes import ArticleTheme, Theme
 
 __all__ = [
@@ -25,6 +26,7 @@ __all__ = [
     "Quote",
     "QuoteReview",
     "QuoteTheme",
+    "Report",
     "RetiredQuote",
     "Source",
     "Theme",
