@@ -11,7 +11,7 @@ from functools import partial
 
 from django_tasks import TaskContext, task
 
-from articles import extraction, reports
+from articles import extraction
 from articles.models.jobs import Job, JobCancelled, JobInterrupted
 
 # Articles per batch (one transaction each, and one progress step). Re-tagging scores text with
@@ -88,6 +88,6 @@ def reanalyse(job: Job) -> None:
 @job_handler(Job.Kind.REPORT)
 def make_report(job: Job) -> None:
     try:
-        reports.make(job)
-    except reports.ReportFailed as failure:
+        report_jobs.make(job)
+    except report_jobs.ReportFailed as failure:
         raise JobFailed(str(failure)) from failure

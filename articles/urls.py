@@ -23,7 +23,7 @@ urlpatterns = [
     path("speakers/", speakers.speaker_index, name="speaker_index"),
     path("organisations/<slug:slug>/", speakers.organisation_detail, name="organisation_detail"),
     path("anonymous/<slug:slug>/", speakers.described_source, name="described_source"),
-    # Large exports, made by the job worker (articles/reports.py): found by their random token only
+    # Large exports, made by the job worker (articles/report_jobs.py): found by their random token only
     path("reports/<uuid:token>/", report_detail, name="report_detail"),
     path("reports/<uuid:token>/download/", report_download, name="report_download"),
 ]

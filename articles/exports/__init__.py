@@ -16,7 +16,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 
-from articles import reports
+from articles import report_jobs
 from articles.exports.markdown import markdown_response
 from articles.exports.report import Report, Site
 from articles.exports.tabular import csv_response, json_response
@@ -52,7 +52,7 @@ def export(request: HttpRequest, fmt: str, build: Callable[[], Report]) -> HttpR
     count = report.count(COUNT_AT_MOST + 1)
     if count > limit:
         return too_many(request, report, fmt, count, limit)
-    if (queued := reports.queue_if_large(request, fmt, report, count)) is not None:
+    if (queued := report_jobs.queue_if_large(request, fmt, report, count)) is not None:
         return queued  # made by the job worker; the reader follows it on the report's page
     if fmt == "csv":
         return csv_response(report)

@@ -99,7 +99,7 @@ class Job(models.Model):
     class Kind(models.TextChoices):
         RETAG_THEME = "retag_theme", "Re-tag a theme"
         REANALYSE = "reanalyse", "Re-run extraction"
-        REPORT = "report", "Make a report"  # a large export, for a reader (articles/reports.py)
+        REPORT = "report", "Make a report"  # a large export, for a reader (articles/report_jobs.py)
 
     class Status(models.TextChoices):
         QUEUED = "queued", "Queued"

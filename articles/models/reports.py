@@ -1,4 +1,4 @@
-"""Large exports made by the job worker instead of inside the reader's request (articles/reports.py).
+"""Large exports made by the job worker instead of inside the reader's request (articles/report_jobs.py).
 
 A report is one export request (page path, query, format) made once per *data generation*: identical
 requests share it, and its file, until the archive changes or the file expires. Its progress and

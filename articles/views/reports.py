@@ -15,7 +15,7 @@ from django.shortcuts import render
 
 from articles.models import Report
 from articles.models.reports import storage
-from articles.reports import progress
+from articles.report_jobs import progress
 from articles.views.common import reader_view
 
 STATUS_PARTIAL = "report-status"
