@@ -11,7 +11,7 @@ from functools import partial
 
 from django_tasks import TaskContext, task
 
-from articles import extraction
+from articles import extraction, report_jobs
 from articles.models.jobs import Job, JobCancelled, JobInterrupted
 
 # Articles per batch (one transaction each, and one progress step). Re-tagging scores text with
