@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
 from analysis.document import Document, PassageKind
 from analysis.document import Passage as DocumentPassage
@@ -73,11 +74,16 @@ def theme_specs() -> list[ThemeSpec]:
     return [theme_spec(theme) for theme in Theme.objects.all()]
 
 
+def extract_document(document: Document) -> Extraction:
+    """The pipeline's findings for a document, with the themes as editors last defined them."""
+    return extract(document, theme_specs())
+
+
 def analyse(article: Article, document: Document | None = None) -> None:
     """(Re-)extract quotes, people, countries, themes and figures, keeping editors' reviews.
     ``document`` is the cleaner's output when the article is being imported (it is the same
     text the stored passages hold, without reading them back)."""
-    save_extraction(article, extract(document or document_for(article), theme_specs()))
+    save_extraction(article, extract_document(document or document_for(article)))
 
 
 def retag(theme: Theme, article_ids: Iterable[int]) -> None:
@@ -119,23 +125,29 @@ def save_extraction(article: Article, extraction: Extraction) -> None:
     article.figures.all().delete()
 
     countries = {c.code: c for c in Country.objects.all()}
+    # One query for the names already known, rather than one per name: most are, in a running archive.
+    known = {o.key: o for o in Organisation.objects.filter(key__in=[r.key for r in extraction.organisations])
+             .order_by("-id")}  # the oldest row of a key wins, as in resolve()
     organisations: dict[str, Organisation] = {}
+    org_mentions = []
     for result in extraction.organisations:
-        organisation = Organisation.objects.resolve(result, countries)
+        organisation = known.get(result.key) or Organisation.objects.resolve(result, countries)
         organisations[result.name] = organisation
-        OrganisationMention.objects.create(
+        org_mentions.append(OrganisationMention(
             article=article, organisation=organisation, count=len(result.mentions),
             offsets=[[m.start, m.end] for m in result.mentions],
-        )
+        ))
+    OrganisationMention.objects.bulk_create(org_mentions)
 
     people: dict[str, Person] = {}
     authors = []
+    mentions: dict[int, PersonMention] = {}  # two spellings can resolve to one person: one row for both
     for result in extraction.people:
         person = Person.objects.resolve(result, countries)
         people[result.name] = person
         if result.is_author:
             authors.append(person)
-        mention, _ = PersonMention.objects.get_or_create(article=article, person=person)
+        mention = mentions.setdefault(person.pk, PersonMention(article=article, person=person, offsets=[]))
         mention.name_as_printed = mention.name_as_printed or (result.aliases[0] if result.aliases else result.name)
         mention.role = mention.role or (result.role or "")[:300]
         mention.affiliation = mention.affiliation or (result.affiliation or "")[:300]
@@ -144,9 +156,12 @@ def save_extraction(article: Article, extraction: Extraction) -> None:
         mention.is_quoted = mention.is_quoted or result.quoted
         mention.offsets = sorted(mention.offsets + [[m.start, m.end] for m in result.mentions])
         mention.count = len(mention.offsets)
-        mention.save()
-        if mention.organisation:
-            person.organisations.add(mention.organisation)
+    PersonMention.objects.bulk_create(mentions.values())
+    Person.organisations.through.objects.bulk_create(
+        [Person.organisations.through(person_id=m.person_id, organisation_id=m.organisation_id)
+         for m in mentions.values() if m.organisation],
+        ignore_conflicts=True,  # known from an earlier article
+    )
     article.authors.set(authors)
 
     CountryMention.objects.bulk_create(
@@ -272,9 +287,10 @@ def _save_quotes_keeping_ids(article, fresh: list, themes: dict) -> None:
             old.save()
         fresh[new_index] = (old, fresh[new_index][1])
     QuoteTheme.objects.filter(quote_id__in=kept).delete()
-    for quote, _ in fresh:
-        if quote.pk is None:
-            quote.save()
+    new = [quote for quote, _ in fresh if quote.pk is None]
+    for quote in new:
+        quote.published = article.published  # as Quote.save() does: the object in step with the trigger
+    bulk_create_with_history(new, Quote)
     QuoteTheme.objects.bulk_create(
         QuoteTheme(quote=quote, theme=themes[t.slug], score=t.score) for quote, quote_themes in fresh for t in quote_themes
     )

@@ -273,10 +273,12 @@ def _import_once(incoming: Incoming, analyse: bool) -> Outcome:
         raise ImportRefused("has no article text left after cleaning")
     check_document(document)
     try:
+        # Extracted before the transaction opens: it is most of the work, and holds no locks.
+        found = extraction.extract_document(document) if analyse else None
         with transaction.atomic():
             article = create_article(document, raw=incoming.raw, filename=incoming.name)
-            if analyse:
-                extraction.analyse(article, document)
+            if found is not None:
+                extraction.save_extraction(article, found)
     except TooLarge as refusal:
         raise ImportRefused(str(refusal)) from None
     except IntegrityError:

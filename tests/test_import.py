@@ -158,10 +158,11 @@ def test_it_imports_a_saved_html_page(tmp_path):
 def test_an_import_is_atomic(tmp_path, monkeypatch):
     good = write(tmp_path / "good.txt", GOOD_TEXT)
 
-    def explode(article, document=None):
+    def explode(article, found):
         raise RuntimeError("analysis crashed")
 
-    monkeypatch.setattr(extraction, "analyse", explode)
+    # Saving runs in the article's transaction: its failure must leave no article behind.
+    monkeypatch.setattr(extraction, "save_extraction", explode)
     [outcome] = import_paths([good])
     assert outcome.status == Status.FAILED
     assert "analysis crashed" in outcome.reason
