@@ -105,6 +105,22 @@ def test_she_skips_a_man_whose_given_name_tells_his_gender() -> None:
     assert found == [("We", "Elaine Okafor")]
 
 
+def test_he_continues_the_current_speaker_past_a_man_named_in_a_subordinate_clause() -> None:
+    found = said("“We will appeal the ruling,” said Tom Okafor, the union’s lawyer.",
+                 "Okafor said he expects the court to hear the case by spring. He added a word of caution, "
+                 "should Marcus Lindqvist block the motion in the council.",
+                 "“Nobody here is going to sit on their hands until then,” he said.")
+    assert found == [("We", "Tom Okafor"), ("Nobody", "Tom Okafor")]
+
+
+def test_she_is_not_a_woman_named_in_an_appositive_after_the_speaker() -> None:
+    found = said("“Own it, say it, be the voice that people hear,” Carla Mendes said.",
+                 "She has faced questions since the vote, most recently about a dinner with the mayor’s "
+                 "wife, council member Sofia Brandt, in June.",
+                 "“People tend not to say those things to the treasurer,” she said.")
+    assert found == [("Own", "Carla Mendes"), ("People", "Carla Mendes")]
+
+
 def test_it_is_the_report_that_spoke_last() -> None:
     found = quotes("“Water quality has fallen in every district since the plant closed,” the report said. "
                    "It adds that “no district met the national standard last year.”")
