@@ -203,6 +203,15 @@ def test_a_quote_signed_with_a_dash_and_a_name() -> None:
     assert found == [("He", "Carla Mendes"), ("I", "Sofia Brandt")]
 
 
+def test_transcript_turns_are_quotes_of_their_labelled_speakers() -> None:
+    found = said("Radio host Nina Brandt interviewed the union lawyer Tom Okafor on Sunday. Partial transcript:",
+                 "\"BRANDT: Will the garden open this spring, whatever the council decides about the fund?",
+                 "\"OKAFOR: It will open in April. The members have already paid for the seeds and the tools.",
+                 "\"And nobody on the council has asked us what we think about the fund at all.",
+                 "\"BRANDT: Is that a promise to the members?")
+    assert found == [("Will", "Nina Brandt"), ("It", "Tom Okafor"), ("Is", "Nina Brandt")]
+
+
 def test_a_quote_opened_curly_and_closed_straight() -> None:
     found = said("“Immunity deals should never be a condition of cooperating with the inquiry,\" "
                  "Chairman Tom Okafor said in a statement.")
