@@ -417,19 +417,35 @@ class Attributor:
     def _group_antecedent(self, low: str, word: str, at: int) -> Speaker | None:
         """it -> the latest organisation or document that spoke; they -> the latest group
         that spoke ("officials", "the ministry", "Jane Doe and John Roe"), within 1,500
-        characters and never across a person who spoke since."""
+        characters and never across a person who spoke since; failing that, they -> two
+        people named together in this or the previous paragraph."""
         for pos, speaker in reversed(self.history):
             if pos >= at:
                 continue
             if at - pos > 1500:
-                return None
+                break
             plural = speaker.kind == SpeakerKind.ANONYMOUS and re.search(r"[^s]s$", speaker.text or "")
             group = speaker.kind in (SpeakerKind.ORGANISATION, SpeakerKind.DOCUMENT) or " and " in (speaker.text or "")
             if (low == "it" and speaker.kind in (SpeakerKind.ORGANISATION, SpeakerKind.DOCUMENT)) or \
                     (low == "they" and (plural or group)):
                 return replace(speaker, text=word, strict=False)
             if speaker.kind == SpeakerKind.PERSON:
-                return None
+                return self._named_pair(word, pos, at) if low == "they" else None
+        return self._named_pair(word, 0, at) if low == "they" else None
+
+    def _named_pair(self, word: str, since: int, at: int) -> Speaker | None:
+        """'Senators Jane Doe, of Ohio, and John Roe, of Iowa, see … ¶ “…,” they wrote.'"""
+        lo = self.body.rfind("\n\n", 0, max(0, self.body.rfind("\n\n", 0, at)))
+        named = self._mentions_between(max(0, lo, since), at)
+        for k in range(len(named) - 1, 0, -1):
+            second = named[k]
+            first = next((m for m in reversed(named[max(0, k - 3):k])
+                          if _PAIR_LINK.fullmatch(self.body[m.end:second.start])), None)
+            if first is None or first.possessive or second.possessive:
+                continue
+            if self.cast.person_of.get(id(first)) is not self.cast.person_of.get(id(second)):
+                lead = self._person(first)
+                return replace(lead, text=word, strict=False, partners=[replace(self._person(second), text=word)])
         return None
 
     def _remember(self, start: int) -> None:
@@ -547,6 +563,8 @@ _SUBJECT_BREAK = {"said", "says", "told", "met", "called", "asked", "named", "ag
                   "between", "during", "over", "among", "behind", "toward", "towards", "via", "per", "an", "a"}
 
 
+# "Jane Doe and John Roe", "Jane Doe, of Ohio, and Sen. John Roe": two people named together.
+_PAIR_LINK = re.compile(r"(?:,[^.;:“”\"]{0,60},)?\s+and\s+(?:[A-Z][\w.]*\s+){0,2}")
 # "On Monday,", "In an interview with X,", "Asked about it,": a sentence's opening phrase.
 _INTRO = re.compile(r"^\s*[”\"’]?\s*(?:On|In|At|After|Before|During|Earlier|Later|Last|This|Since|When|While|As|"
                     r"Speaking|Asked|Meanwhile|However|But|And|Still|Yet|Then|Now|Today|Yesterday|Instead|Also|"

@@ -121,6 +121,14 @@ def test_she_is_not_a_woman_named_in_an_appositive_after_the_speaker() -> None:
     assert found == [("Own", "Carla Mendes"), ("People", "Carla Mendes")]
 
 
+def test_they_are_the_two_people_named_together_just_before() -> None:
+    found = quotes("Marco Lindqvist announced on Friday that he would step down from the board.",
+                   "Council members Ana Ruiz, of Dunmore, and Tom Lee, of Ashton, oppose the garden plan. They "
+                   "sent a letter on Monday to the mayor.",
+                   "“The plan has become a gift to developers and it should be dropped,” they wrote.")
+    assert sorted((q.speaker, q.speaker_text) for q in found) == [("Ana Ruiz", "they"), ("Tom Lee", "they")]
+
+
 def test_it_is_the_report_that_spoke_last() -> None:
     found = quotes("“Water quality has fallen in every district since the plant closed,” the report said. "
                    "It adds that “no district met the national standard last year.”")
