@@ -311,7 +311,8 @@ def _agrees(source: str, gender: str) -> bool:
     if _is_org(source) or _plural(source):
         return False
     if _person_like(source):
-        return gender_of(_name_part(source)) in (None, gender)
+        honorific = re.match(r"\s*(?:the\s+)?(Mrs?|Ms|Miss)\.?\s", _head(source))  # "Mr. Doe" is a he
+        return gender_of(_name_part(source), honorific.group(1) if honorific else None) in (None, gender)
     other = _MALE_WORDS if gender == "f" else _FEMALE_WORDS
     return _HUMAN.search(_head(source)) is not None and other.search(_head(source)) is None
 
