@@ -327,6 +327,12 @@ def _from_neighbours(q: _Quote, paras: list[_Para], attributor: Attributor):
             last = [c for c in paras[k - 1].cues[-1] if c.subject is not None]
             if last:
                 return last[-1].subject, last[-1], "colon"
+            # "Doe made the following comment:" -- no cue, but the clause's subject introduces it.
+            prev = paras[k - 1]
+            a, b = prev.sentences[-1]
+            speaker = attributor.clause_subject(prev.masked[a:b], prev.passage.start + a)
+            if speaker is not None:
+                return speaker, None, "colon-subject"
     return None
 
 

@@ -32,6 +32,12 @@ def test_a_continuation_after_reported_speech_in_the_same_paragraph() -> None:
     assert found == [("Nobody", "Tom Okafor")]
 
 
+def test_a_paragraph_ending_in_a_colon_without_a_cue_introduces_the_next_quote() -> None:
+    found = said("On a warm Monday in June, Ana Ruiz made the following remarks to the council:",
+                 "“We will not sign anything until the pension question is settled by the board.”")
+    assert found == [("We", "Ana Ruiz")]
+
+
 def test_a_new_named_subject_ends_the_run() -> None:
     found = said("“We will appeal this decision,” Ana Ruiz said.",
                  "“The court has not heard the half of it, and it will hear the rest in the spring.”",
