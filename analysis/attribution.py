@@ -361,8 +361,8 @@ class Attributor:
         for pos, speaker in reversed(self.history):
             if pos >= at:
                 continue
-            if self.body.count("\n\n", pos, at) > 2:
-                break
+            if at - pos > 2500 or self.body.count("\n\n", pos, at) > 2:
+                break  # (the character bound also keeps a 2,000-quote paragraph linear)
             if speaker.partners or (speaker.text or "").lower() in {"i", "we"}:
                 continue
             if speaker.kind == SpeakerKind.PERSON:
