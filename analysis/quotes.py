@@ -23,7 +23,8 @@ Decisions (documented because the rules are judgement calls):
 * A quotation that is still open at the end of a paragraph continues into the
   next body paragraph when that one opens with a quotation mark (the
   multi-paragraph convention) unless both paragraphs carry their own
-  attribution, in which case they are two quotes.
+  attribution, in which case they are two quotes, or the next one opens a
+  transcript turn ('"WALLACE: …'), which is the labelled speaker's own quote.
 """
 
 from __future__ import annotations
