@@ -332,8 +332,9 @@ class Attributor:
         return Speaker(m.text, SpeakerKind.PERSON, name, ent)
 
     def pronoun(self, word: str, at: int) -> Speaker | None:
-        """he/she -> the most recent person named outside quotations (preferring
-        the first person of a sentence, a likely subject); I -> the author."""
+        """he/she -> the current speaker or a person named since as a sentence's subject,
+        else the most recent person named outside quotations (preferring a likely
+        subject); I -> the author."""
         low = word.lower()
         if low in {"i", "we"}:
             if low == "i" and word == "I" and len(self.authors) == 1:
@@ -342,17 +343,60 @@ class Attributor:
             return None
         if low in {"they", "it"}:
             return self._group_antecedent(low, word, at)
-        m = self._antecedent(PRONOUNS.get(low), at)
+        gender = PRONOUNS.get(low)
+        salient = self._salient(gender, at)
+        if salient is not None:
+            return replace(salient, text=word, strict=True, partners=[])
+        m = self._antecedent(gender, at)
         if m is None:
             return None
         ent = self.cast.person_of.get(id(m))
         return Speaker(word, SpeakerKind.PERSON, ent.name if ent else m.text, ent, strict=True)
 
+    def _salient(self, gender: str | None, at: int) -> Speaker | None:
+        """By newspaper convention a he/she cue continues the current speaker's run: the
+        latest compatible subject of a cue in this or the two paragraphs before -- unless
+        another compatible person has since opened a sentence as its subject ("Doe said …
+        ¶ Roe, however, disagrees. “…,” he said")."""
+        for pos, speaker in reversed(self.history):
+            if pos >= at:
+                continue
+            if at - pos > 2500 or self.body.count("\n\n", pos, at) > 2:
+                break  # (the character bound also keeps a 2,000-quote paragraph linear)
+            if speaker.partners or (speaker.text or "").lower() in {"i", "we"}:
+                continue
+            if speaker.kind == SpeakerKind.PERSON:
+                own = speaker.entity
+                if gender and self._speaker_gender(speaker) not in (None, gender):
+                    continue
+            elif speaker.kind == SpeakerKind.ANONYMOUS and _singular_human(speaker.text or ""):
+                own = None
+                if gender and _described_gender(speaker.text or "") not in (None, gender):
+                    continue
+            else:
+                continue
+            for m in reversed(self._mentions_between(pos + 1, at)):
+                ent = self.cast.person_of.get(id(m))
+                if (own is None or ent is not own) and self.opens_sentence(m) \
+                        and (not gender or self._gender(m) in (None, gender)):
+                    return self._person(m)
+            return speaker
+        return None
+
+    def _speaker_gender(self, speaker: Speaker) -> str | None:
+        if speaker.entity is not None:
+            for mention in speaker.entity.mentions:
+                g = self._gender(mention)
+                if g:
+                    return g
+            return None
+        return gender_of(speaker.name or "") if len((speaker.name or "").split()) > 1 else None
+
     def _antecedent(self, gender: str | None, at: int) -> Mention | None:
-        """The person a he/she at ``at`` refers to: the most recent person of a compatible
-        gender who was a speaker or a sentence's subject ("Jane Doe noted ...", not "met
-        Jane Doe" or "Doe’s plan") in this or the two paragraphs before; failing that the
-        most recent compatible person named there."""
+        """The person a he/she at ``at`` refers to when no speaker is current: the most
+        recent person of a compatible gender who was a speaker or a sentence's subject
+        ("Jane Doe noted ...", not "met Jane Doe" or "Doe’s plan") in this or the two
+        paragraphs before; failing that the most recent compatible person named there."""
         i = bisect.bisect_left(self.starts, at) - 1
         fallback: Mention | None = None
         passages: set[int] = set()
@@ -373,19 +417,35 @@ class Attributor:
     def _group_antecedent(self, low: str, word: str, at: int) -> Speaker | None:
         """it -> the latest organisation or document that spoke; they -> the latest group
         that spoke ("officials", "the ministry", "Jane Doe and John Roe"), within 1,500
-        characters and never across a person who spoke since."""
+        characters and never across a person who spoke since; failing that, they -> two
+        people named together in this or the previous paragraph."""
         for pos, speaker in reversed(self.history):
             if pos >= at:
                 continue
             if at - pos > 1500:
-                return None
+                break
             plural = speaker.kind == SpeakerKind.ANONYMOUS and re.search(r"[^s]s$", speaker.text or "")
             group = speaker.kind in (SpeakerKind.ORGANISATION, SpeakerKind.DOCUMENT) or " and " in (speaker.text or "")
             if (low == "it" and speaker.kind in (SpeakerKind.ORGANISATION, SpeakerKind.DOCUMENT)) or \
                     (low == "they" and (plural or group)):
                 return replace(speaker, text=word, strict=False)
             if speaker.kind == SpeakerKind.PERSON:
-                return None
+                return self._named_pair(word, pos, at) if low == "they" else None
+        return self._named_pair(word, 0, at) if low == "they" else None
+
+    def _named_pair(self, word: str, since: int, at: int) -> Speaker | None:
+        """'Senators Jane Doe, of Ohio, and John Roe, of Iowa, see … ¶ “…,” they wrote.'"""
+        lo = self.body.rfind("\n\n", 0, max(0, self.body.rfind("\n\n", 0, at)))
+        named = self._mentions_between(max(0, lo, since), at)
+        for k in range(len(named) - 1, 0, -1):
+            second = named[k]
+            first = next((m for m in reversed(named[max(0, k - 3):k])
+                          if _PAIR_LINK.fullmatch(self.body[m.end:second.start])), None)
+            if first is None or first.possessive or second.possessive:
+                continue
+            if self.cast.person_of.get(id(first)) is not self.cast.person_of.get(id(second)):
+                lead = self._person(first)
+                return replace(lead, text=word, strict=False, partners=[replace(self._person(second), text=word)])
         return None
 
     def _remember(self, start: int) -> None:
@@ -399,11 +459,11 @@ class Attributor:
             return False
         lo = max(0, m.start - 200)
         before = self.body[lo:m.start]
+        title = _TITLE_END.search(before)
+        if title:
+            before = before[:title.start()]  # "met Mr. Doe": that dot ends no sentence
         cut = max(before.rfind("\n"), *(before.rfind(p) for p in (". ", "? ", "! ", ".” ", ".\" ", ": ")))
         prefix = before[cut + 1:] if cut >= 0 else (before if lo == 0 else "")
-        title = _TITLE_END.search(prefix)
-        if title:
-            prefix = prefix[:title.start()]
         if "," in prefix:
             lead, prefix = prefix.rsplit(",", 1)  # "On Monday, Doe said"
             # "Roe joked that, in the end, Doe ..." opens a reported clause, and "the author of
@@ -415,11 +475,37 @@ class Attributor:
 
     def _gender(self, m: Mention) -> str | None:
         ent = self.cast.person_of.get(id(m))
-        for mention in (ent.mentions if ent else [m]):
+        mentions = ent.mentions if ent else [m]
+        # A person also named in full is named alone by surname ("Scott", "Jordan"), which
+        # says nothing of gender; someone only ever named alone ("Melanie") is named by
+        # given name.
+        full = [x for x in mentions if x.title or len(x.text.split()) > 1]
+        for mention in full or mentions:
             g = gender_of(mention.text, mention.title)
             if g:
                 return g
         return None
+
+    def opens_sentence(self, m: Mention) -> bool:
+        """Stricter than is_subject: the name opens its sentence, after role words or an
+        introductory phrase ("On Monday, Doe …"), never inside an appositive or a clause."""
+        if m.possessive:
+            return False
+        before = self.body[max(0, m.start - 200):m.start]
+        title = _TITLE_END.search(before)
+        if title:
+            before = before[:title.start()]  # "Mr. Doe": that dot ends no sentence
+        cut = max(before.rfind("\n"), *(before.rfind(p) for p in (". ", "? ", "! ", ".” ", ".\" ", ": ")))
+        if cut < 0 and m.start > 200:
+            return False
+        prefix = before[cut + 1:]
+        if "," in prefix:
+            lead, prefix = prefix.rsplit(",", 1)
+            if not _INTRO.match(lead):
+                return False
+        words = re.findall(r"[\w’'\-]+", prefix)
+        return len(words) <= 4 and not any(w.lower() in _FUNCTION_WORDS or w.lower() in _SUBJECT_BREAK
+                                           for w in words)
 
     def clause_subject(self, lead: str, offset: int) -> Speaker | None:
         """The first person or description of a clause ("Her colleague Mart Kask is less sure:")."""
@@ -475,6 +561,30 @@ _REPORTING_LEAD = re.compile(r"\b(?:that|whether)\b", re.I)
 # Verbs and prepositions that put a following name in object position.
 _SUBJECT_BREAK = {"said", "says", "told", "met", "called", "asked", "named", "against", "like", "under", "into",
                   "between", "during", "over", "among", "behind", "toward", "towards", "via", "per", "an", "a"}
+
+
+# "Jane Doe and John Roe", "Jane Doe, of Ohio, and Sen. John Roe": two people named together.
+_PAIR_LINK = re.compile(r"(?:,[^.;:“”\"]{0,60},)?\s+and\s+(?:[A-Z][\w.]*\s+){0,2}")
+# "On Monday,", "In an interview with X,", "Asked about it,": a sentence's opening phrase.
+_INTRO = re.compile(r"^\s*[”\"’]?\s*(?:On|In|At|After|Before|During|Earlier|Later|Last|This|Since|When|While|As|"
+                    r"Speaking|Asked|Meanwhile|However|But|And|Still|Yet|Then|Now|Today|Yesterday|Instead|Also|"
+                    r"For|From|Under|With|By|Separately|Similarly|Likewise|Overall|Afterward|Afterwards)\b[^,]*"
+                    r"(?:,[^,]*)?$")
+_FEMALE_NOUNS = re.compile(r"(?i)\b(?:woman|mother|wife|daughter|sister|spokeswoman|chairwoman|businesswoman|"
+                           r"congresswoman|girl|grandmother|widow|actress|lady|aunt|niece)$")
+_MALE_NOUNS = re.compile(r"(?i)\b(?:man|father|husband|son|brother|spokesman|chairman|businessman|congressman|"
+                         r"boy|grandfather|widower|actor|uncle|nephew)$")
+
+
+def _singular_human(text: str) -> bool:
+    """"one questioner", "a senior official" -- not "officials" or "the ministry"."""
+    head = _head_noun(text)
+    return _ENDS_HUMAN.search(head) is not None and not re.search(r"(?<!s)s$", head) and " and " not in head
+
+
+def _described_gender(text: str) -> str | None:
+    head = _head_noun(text)
+    return "f" if _FEMALE_NOUNS.search(head) else "m" if _MALE_NOUNS.search(head) else None
 
 
 def _role_gap(gap: str) -> bool:

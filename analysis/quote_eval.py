@@ -300,18 +300,37 @@ _HUMAN = re.compile(
     r"commentator|minister|lawmaker|politician|executive|economist|researcher|scholar|activist|critic|veteran|"
     r"ambassador|general|staffer|employee|member|strategist|voter|student|doctor|teacher|judge|lawyer|"
     r"attorney|businessman|businesswoman|host|anchor|moderator|chairman|chairwoman|reporter|author|"
-    r"columnist|narrator|announcer|republican|democrat)s?\b")
+    r"columnist|narrator|announcer|republican|democrat|delegate|supporter|protester|participant)s?\b")
 _CUE_SOURCES = {"said", "says", "say", "told", "tells", "added", "adds", "wrote", "writes", "asked", "asks",
                 "noted", "notes", "according", "according to", "stated", "claimed", "argued"}
 
 
 def _agrees(source: str, gender: str) -> bool:
-    """Can he/she refer to this source? A person's name or a human description, never an organisation."""
-    if _is_org(source):
+    """Can he/she refer to this source? A person's name or a human description, never an organisation
+    and never several people ("Jane Doe and John Roe", "my sister and I", "Delegates", "few people")."""
+    if _is_org(source) or _plural(source):
         return False
     if _person_like(source):
-        return gender_of(_name_part(source)) in (None, gender)
-    return _HUMAN.search(_head(source)) is not None
+        honorific = re.match(r"\s*(?:the\s+)?(Mrs?|Ms|Miss)\.?\s", _head(source))  # "Mr. Doe" is a he
+        return gender_of(_name_part(source), honorific.group(1) if honorific else None) in (None, gender)
+    other = _MALE_WORDS if gender == "f" else _FEMALE_WORDS
+    return _HUMAN.search(_head(source)) is not None and other.search(_head(source)) is None
+
+
+_FEMALE_WORDS = re.compile(r"(?i)\b(?:woman|mother|wife|daughter|sister|spokeswoman|chairwoman|businesswoman|girl|"
+                           r"widow|grandmother)\b")
+_MALE_WORDS = re.compile(r"(?i)\b(?:man|father|husband|son|brother|spokesman|chairman|businessman|boy|widower|"
+                         r"grandfather)\b")
+
+
+def _plural(source: str) -> bool:
+    head = _head(source)
+    words = fold(head).split()
+    if not words:
+        return False
+    last = words[-1]
+    return bool(re.search(r"\s(?:and|&)\s", head)) or last in {"i", "we", "people", "men", "women"} or (
+        last.endswith("s") and _HUMAN.fullmatch(last) is not None and _HUMAN.fullmatch(last[:-1]) is not None)
 
 
 def _name_part(source: str) -> str:

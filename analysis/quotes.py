@@ -23,16 +23,19 @@ Decisions (documented because the rules are judgement calls):
 * A quotation that is still open at the end of a paragraph continues into the
   next body paragraph when that one opens with a quotation mark (the
   multi-paragraph convention) unless both paragraphs carry their own
-  attribution, in which case they are two quotes.
+  attribution, in which case they are two quotes, or the next one opens a
+  transcript turn ('"WALLACE: …'), which is the labelled speaker's own quote.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field, replace
 
 from analysis.attribution import Attributor, Cue, Speaker, is_naming_cue
 from analysis.document import Document, Passage
+from analysis.names import fold
 from analysis.people import build_cast, person_results
 from analysis.quotemarks import MarkedSpan, find_quoted, mask
 from analysis.results import OrganisationResult, PersonResult, QuoteKind, QuoteResult, SpeakerKind
@@ -112,10 +115,11 @@ def _para(passage: Passage) -> _Para:
 
 def _quotes_of(para: _Para) -> list[_Quote]:
     out = []
+    starts = [a for a, _ in para.sentences]  # bisect: a paragraph of 2,000 quotes stays linear
     for span in para.spans:
-        index = next((i for i, (a, b) in enumerate(para.sentences) if a <= span.start - 1 < b),
-                     len(para.sentences) - 1)
-        out.append(_Quote(para, span, index))
+        i = bisect.bisect_right(starts, span.start - 1) - 1
+        inside = i >= 0 and span.start - 1 < para.sentences[i][1]
+        out.append(_Quote(para, span, i if inside else len(para.sentences) - 1))
     return out
 
 
@@ -138,6 +142,8 @@ def _merge_paragraphs(paras: list[_Para], quotes: list[_Quote]) -> list[_Quote]:
                     break
                 if _has_own_attribution(paras[j]) and _has_own_attribution(nxt):
                     break
+                if _LABEL.match(nxt.passage.text[first.span.start:]):
+                    break  # a transcript's next turn ('"WALLACE: …'), another speaker's
                 q.end_para, q.end_span = nxt, first.span
                 q.continued.append((nxt, first.span))
                 skip.add(id(first))
@@ -167,7 +173,29 @@ def _signed(q: _Quote, attributor: Attributor) -> Speaker | None:
     return None
 
 
+# A transcript turn in quotation marks: '"WALLACE: …', '"Q: …'.
+_LABEL = re.compile(r"\s*(?:(?P<name>[A-Z][A-Z’'\-]+(?:\s+[A-Z][A-Z’'\-]+){0,2})|Q|A):\s+")
+
+
+def _labelled(q: _Quote, attributor: Attributor) -> Speaker | None:
+    """'"PENCE: Well, …': the speaker is the label, matched with a person the article names
+    outside quotations (an interviewer's "Q:" and an unnamed "A:" give none)."""
+    label = _LABEL.match(q.para.passage.text, q.span.start)
+    if label is None or label.group("name") is None:
+        return None
+    name = label.group("name")
+    key = fold(name.split()[-1])
+    for ent in attributor.cast.people:
+        if fold(ent.name.split()[-1]) == key and any(not m.in_quote for m in ent.mentions):
+            return Speaker(name, SpeakerKind.PERSON, ent.name, ent, strict=False)
+    return Speaker(name, SpeakerKind.PERSON, name.title(), None, strict=False)
+
+
 def _attribute(q: _Quote, paras: list[_Para], attributor: Attributor) -> None:
+    label = _labelled(q, attributor)
+    if label is not None:
+        q.speaker, q.cue, q.how = label, None, "label"
+        return
     signed = _signed(q, attributor)
     if signed is not None:
         q.speaker, q.cue, q.how = signed, None, "after"
@@ -302,6 +330,12 @@ def _from_neighbours(q: _Quote, paras: list[_Para], attributor: Attributor):
             last = [c for c in paras[k - 1].cues[-1] if c.subject is not None]
             if last:
                 return last[-1].subject, last[-1], "colon"
+            # "Doe made the following comment:" -- no cue, but the clause's subject introduces it.
+            prev = paras[k - 1]
+            a, b = prev.sentences[-1]
+            speaker = attributor.clause_subject(prev.masked[a:b], prev.passage.start + a)
+            if speaker is not None:
+                return speaker, None, "colon-subject"
     return None
 
 
@@ -360,6 +394,8 @@ def _result(q: _Quote) -> QuoteResult | None:
         for part_para, part_span in q.continued:
             text = f"{text.rstrip()} {part_para.passage.text[part_span.start:part_span.end]}"
         end = q.end_para.passage.start + q.end_span.end
+    if q.how == "label" and (label := _LABEL.match(text)) is not None:
+        text, start = text[label.end():], start + label.end()
     # Trim spaces only: the quotation's own punctuation stays as printed.
     lead = len(text) - len(text.lstrip())
     text, start = text.strip(), start + lead
@@ -388,7 +424,7 @@ def _result(q: _Quote) -> QuoteResult | None:
 
 def _governs(q: _Quote, text: str) -> bool:
     """Does the attribution really govern this (short) quotation?"""
-    if q.how in {"colon-subject", "possessive"}:
+    if q.how in {"colon-subject", "possessive", "label"}:
         return True
     if q.speaker is None or q.cue is None:
         return False
@@ -462,7 +498,7 @@ def _confidence(q: _Quote) -> float:
     if q.speaker is None:
         return 0.3
     base = {"after": 0.95, "before": 0.9, "elided": 0.8, "according": 0.8, "next": 0.75, "colon-subject": 0.7,
-            "previous": 0.8, "colon": 0.75, "loose": 0.6, "adjacent": 0.6, "continuation": 0.7}.get(q.how, 0.5)
+            "previous": 0.8, "colon": 0.75, "label": 0.9, "loose": 0.6, "adjacent": 0.6, "continuation": 0.7}.get(q.how, 0.5)
     if q.speaker.text and q.speaker.text.lower() in {"he", "she", "they", "i", "we"}:
         base -= 0.05
     return round(base, 2)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from analysis.polnear import read_split
+from analysis.polnear import Annotated, GoldAttribution, read_split
 from analysis.quote_eval import gold_quotes, speaker_matches
 from analysis.results import QuoteKind, QuoteResult, SpeakerKind
 
@@ -115,3 +115,24 @@ def test_a_title_with_of_before_the_name_is_not_the_sources_head() -> None:
                        "Tom Okafor", 1.0)
     assert speaker_matches(ours, "Secretary of State Tom Okafor", [])
     assert not speaker_matches(ours, "Secretary of State Ana Ruiz", [])
+
+
+@pytest.mark.parametrize("plural", ["Few people", "Ana Ruiz and Sofia Brandt", "my sister and I", "Delegates",
+                                    "his father", "Mr. Lee"])
+def test_she_never_refers_to_several_people_or_a_man(plural: str) -> None:
+    text = f"Tom Okafor’s sister Ana Okafor said it would fail. {plural} said it would not. “We open in April,” she said."
+    spans = {
+        "src1": (text.index("Ana Okafor"), text.index("Ana Okafor") + len("Ana Okafor")),
+        "src2": (text.index(plural), text.index(plural) + len(plural)),
+        "src3": (text.index("she said"), text.index("she said") + 3),
+        "content": (text.index("“We"), text.index("April,”") + len("April,”")),
+    }
+    attributions = [
+        GoldAttribution("E1", [(text.index("it would fail"), text.index("it would fail") + 13)], [spans["src1"]]),
+        GoldAttribution("E2", [(text.index("it would not"), text.index("it would not") + 12)], [spans["src2"]]),
+        GoldAttribution("E3", [spans["content"]], [spans["src3"]]),
+    ]
+    article = Annotated("invented", text, attributions, [])
+    words = [(m.start(), m.end()) for m in re.finditer(r"[\w’'\-]+", text)]
+    [gold] = gold_quotes(article, [a for a, _ in words], [b for _, b in words])
+    assert gold.referent == "Ana Okafor"

@@ -32,6 +32,12 @@ def test_a_continuation_after_reported_speech_in_the_same_paragraph() -> None:
     assert found == [("Nobody", "Tom Okafor")]
 
 
+def test_a_paragraph_ending_in_a_colon_without_a_cue_introduces_the_next_quote() -> None:
+    found = said("On a warm Monday in June, Ana Ruiz made the following remarks to the council:",
+                 "“We will not sign anything until the pension question is settled by the board.”")
+    assert found == [("We", "Ana Ruiz")]
+
+
 def test_a_new_named_subject_ends_the_run() -> None:
     found = said("“We will appeal this decision,” Ana Ruiz said.",
                  "“The court has not heard the half of it, and it will hear the rest in the spring.”",
@@ -103,6 +109,30 @@ def test_she_skips_a_man_whose_given_name_tells_his_gender() -> None:
                  "Bobby Lindqvist then handed round the minutes to the members.",
                  "“We will meet again in March, whatever the council decides,” she said.")
     assert found == [("We", "Elaine Okafor")]
+
+
+def test_he_continues_the_current_speaker_past_a_man_named_in_a_subordinate_clause() -> None:
+    found = said("“We will appeal the ruling,” said Tom Okafor, the union’s lawyer.",
+                 "Okafor said he expects the court to hear the case by spring. He added a word of caution, "
+                 "should Marcus Lindqvist block the motion in the council.",
+                 "“Nobody here is going to sit on their hands until then,” he said.")
+    assert found == [("We", "Tom Okafor"), ("Nobody", "Tom Okafor")]
+
+
+def test_she_is_not_a_woman_named_in_an_appositive_after_the_speaker() -> None:
+    found = said("“Own it, say it, be the voice that people hear,” Carla Mendes said.",
+                 "She has faced questions since the vote, most recently about a dinner with the mayor’s "
+                 "wife, council member Sofia Brandt, in June.",
+                 "“People tend not to say those things to the treasurer,” she said.")
+    assert found == [("Own", "Carla Mendes"), ("People", "Carla Mendes")]
+
+
+def test_they_are_the_two_people_named_together_just_before() -> None:
+    found = quotes("Marco Lindqvist announced on Friday that he would step down from the board.",
+                   "Council members Ana Ruiz, of Dunmore, and Tom Lee, of Ashton, oppose the garden plan. They "
+                   "sent a letter on Monday to the mayor.",
+                   "“The plan has become a gift to developers and it should be dropped,” they wrote.")
+    assert sorted((q.speaker, q.speaker_text) for q in found) == [("Ana Ruiz", "they"), ("Tom Lee", "they")]
 
 
 def test_it_is_the_report_that_spoke_last() -> None:
@@ -185,6 +215,15 @@ def test_a_quote_signed_with_a_dash_and_a_name() -> None:
     found = said("“He makes blanket statements about people he knows nothing about.” ― Carla Mendes "
                  "“I cannot believe how low this campaign has sunk in a single year.” ― Sofia Brandt")
     assert found == [("He", "Carla Mendes"), ("I", "Sofia Brandt")]
+
+
+def test_transcript_turns_are_quotes_of_their_labelled_speakers() -> None:
+    found = said("Radio host Nina Brandt interviewed the union lawyer Tom Okafor on Sunday. Partial transcript:",
+                 "\"BRANDT: Will the garden open this spring, whatever the council decides about the fund?",
+                 "\"OKAFOR: It will open in April. The members have already paid for the seeds and the tools.",
+                 "\"And nobody on the council has asked us what we think about the fund at all.",
+                 "\"BRANDT: Is that a promise to the members?")
+    assert found == [("Will", "Nina Brandt"), ("It", "Tom Okafor"), ("Is", "Nina Brandt")]
 
 
 def test_a_quote_opened_curly_and_closed_straight() -> None:
