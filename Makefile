@@ -72,7 +72,9 @@ run: setup
 
 test: $(DEV_INSTALLED) system-packages
 	$(BIN)/ruff check .
-	$(BIN)/python -m pytest
+	# The pipeline's tests first, without Django: analysis/ is plain Python and needs no database.
+	$(BIN)/python -m pytest -p no:django -W ignore::pytest.PytestConfigWarning tests/analysis
+	$(BIN)/python -m pytest --ignore=tests/analysis
 
 # The benchmark (bench/): extraction, the batch importer on every core, then pages, exports and gunicorn
 # under wrk on a synthetic 100,000-article database of its own (commentariat_bench, built on the first
