@@ -64,25 +64,26 @@ def plain_static_files(request):
 
 
 @pytest.fixture(autouse=True)
-def uncached_summaries(request):
-    # Counts are cached until the data changes (articles/summaries.py). Most tests change data
-    # inside a transaction that never commits, where that signal never fires, so they count
-    # afresh; tests/test_summaries.py turns the real cache back on and checks the invalidation.
+def local_caches(request):
+    """Summaries and pages cached as deployed (PAGE_CACHE on, invalidated by the generation), but in
+    local memory, empty at the start of each test. ``real_cache`` tests use the PostgreSQL cache
+    tables themselves (emptied too: a transactional test's entries outlive the tests' flush)."""
     if not request.config.pluginmanager.hasplugin("django"):
         return
-    if request.node.get_closest_marker("real_cache"):
-        from django.core.cache import caches
+    from django.core.cache import caches
 
-        from articles import summaries
-
-        request.getfixturevalue("transactional_db")  # the cache tables live in the test database
-        for alias in ("default", "pages", "state", "ratelimit"):
-            caches[alias].clear()  # a cache table outlives the tests' flush
-        summaries.forget_request_version()
-        return
     settings = request.getfixturevalue("settings")
-    dummy = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
-    settings.CACHES = {alias: dummy for alias in ("default", "pages", "state")}
+    if not request.node.get_closest_marker("real_cache"):
+        settings.CACHES = {
+            **settings.CACHES,
+            **{alias: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": f"test-{alias}"}
+               for alias in ("default", "pages")},
+        }
+    else:  # the cache tables live in the test database
+        marker = request.node.get_closest_marker("django_db")
+        request.getfixturevalue("transactional_db" if marker and marker.kwargs.get("transaction") else "db")
+    for alias in ("default", "pages"):
+        caches[alias].clear()
 
 
 @pytest.fixture(scope="session", autouse=True)
