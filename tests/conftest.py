@@ -65,23 +65,24 @@ def plain_static_files(request):
 
 @pytest.fixture(autouse=True)
 def local_caches(request):
-    """Summaries and pages cached as deployed (PAGE_CACHE on, invalidated by the generation), but in
-    local memory, empty at the start of each test. ``real_cache`` tests use the PostgreSQL cache
-    tables themselves (emptied too: a transactional test's entries outlive the tests' flush)."""
+    """Summaries cached as deployed (invalidated by the generation, articles/summaries.py), but in
+    local memory, empty at the start of each test. Whole pages are kept only where a test turns
+    PAGE_CACHE on (tests/test_page_cache.py): many tests repeat a request to count it. No rate
+    limits either, unless a test adds the "ratelimit" cache. ``real_cache`` tests use the
+    PostgreSQL cache tables themselves (emptied too: a transactional test's entries outlive the
+    tests' flush)."""
     if not request.config.pluginmanager.hasplugin("django"):
         return
     from django.core.cache import caches
 
     settings = request.getfixturevalue("settings")
-    if not request.node.get_closest_marker("real_cache"):
-        settings.CACHES = {
-            **settings.CACHES,
-            **{alias: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": f"test-{alias}"}
-               for alias in ("default", "pages")},
-        }
-    else:  # the cache tables live in the test database
-        marker = request.node.get_closest_marker("django_db")
+    if request.node.get_closest_marker("real_cache"):
+        marker = request.node.get_closest_marker("django_db")  # the cache tables live in the test database
         request.getfixturevalue("transactional_db" if marker and marker.kwargs.get("transaction") else "db")
+    else:
+        locmem = "django.core.cache.backends.locmem.LocMemCache"
+        settings.CACHES = {alias: {"BACKEND": locmem, "LOCATION": f"test-{alias}"} for alias in ("default", "pages")}
+        settings.PAGE_CACHE = False
     for alias in ("default", "pages"):
         caches[alias].clear()
 

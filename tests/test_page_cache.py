@@ -12,6 +12,11 @@ from tests.builders import make_dataset
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def page_cache(settings):
+    settings.PAGE_CACHE = True  # as deployed (the suite turns it off)
+
+
 def test_a_reader_gets_the_stored_page_until_the_data_changes(client, django_assert_num_queries):
     data = make_dataset()
     first = client.get("/quotes/")

@@ -169,7 +169,8 @@ def test_while_one_request_recounts_the_others_get_the_last_generations_value():
     assert summaries.cached("total", never) == "new"
 
 
-def test_a_page_built_on_the_last_generations_counts_is_not_kept(client, monkeypatch):
+def test_a_page_built_on_the_last_generations_counts_is_not_kept(client, monkeypatch, settings):
+    settings.PAGE_CACHE = True
     theme = make_dataset()["themes"][0]
     before = theme_count(client, theme)
     add_quote_to_theme_without_signals(theme)
