@@ -18,9 +18,8 @@ from django.db import connection
 
 from articles import summaries
 from articles.models import Quote
+from config.env import release_id
 from tests.builders import make_dataset
-
-pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.real_cache]  # the other host sees commits only
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 # The other host: the project's settings on the test database, answering one command per line.
@@ -114,6 +113,8 @@ def add_quote(text: str) -> None:
                          start=quote.start, end=quote.end)
 
 
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.real_cache
 def test_two_hosts_of_one_release_share_their_cache_keys(other_host):
     make_dataset()
     assert other_host.key_prefix == settings.CACHES["default"]["KEY_PREFIX"]  # not the files' modification times
@@ -123,6 +124,8 @@ def test_two_hosts_of_one_release_share_their_cache_keys(other_host):
     assert other_host("count") == counted  # this host's count, from the shared cache, not recounted
 
 
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.real_cache
 def test_a_write_on_one_host_refreshes_the_counts_of_the_other(other_host):
     make_dataset()
     before = other_host("count")  # counted and cached by the other host
@@ -132,6 +135,8 @@ def test_a_write_on_one_host_refreshes_the_counts_of_the_other(other_host):
     assert summaries.count(Quote.objects.visible()) == before + 2
 
 
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.real_cache
 def test_a_page_kept_by_one_host_is_invalidated_by_a_write_on_the_other(client, other_host):
     make_dataset()
     assert other_host("get /quotes/")[1] == "miss"
@@ -147,3 +152,11 @@ def test_a_page_kept_by_one_host_is_invalidated_by_a_write_on_the_other(client, 
     status, state, html = other_host("get /quotes/")
     assert (status, state) == (200, "miss")
     assert "Words from this host" in html
+
+
+def test_the_release_is_the_environments_else_the_commit_else_a_constant(monkeypatch, tmp_path):
+    monkeypatch.setenv("RELEASE", "2026.12.03")
+    assert release_id(BASE_DIR) == "2026.12.03"
+    monkeypatch.delenv("RELEASE")
+    assert release_id(BASE_DIR) == git("rev-parse", "--short=12", "HEAD")  # the same in every checkout of it
+    assert release_id(tmp_path) == "commentariat"  # no git here
