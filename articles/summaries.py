@@ -43,21 +43,21 @@ _MISSING = object()
 _request: ContextVar[dict | None] = ContextVar("summaries_request", default=None)
 
 
+def _memo() -> dict:
+    return _request.get() or {}  # outside a request, a dict nobody keeps: read afresh each time
+
+
 def generation() -> int:
-    memo = _request.get()
-    if memo is not None and "generation" in memo:
-        return memo["generation"]
-    value = cache.get_or_set(GENERATION_KEY, time.time_ns, timeout=None)
-    if memo is not None:
-        memo["generation"] = value
-    return value
+    memo = _memo()
+    if "generation" not in memo:
+        memo["generation"] = cache.get_or_set(GENERATION_KEY, time.time_ns, timeout=None)
+    return memo["generation"]
 
 
 def _bump() -> None:
     value = time.time_ns()
     cache.set(GENERATION_KEY, value, timeout=None)
-    if (memo := _request.get()) is not None:
-        memo["generation"] = value
+    _memo()["generation"] = value
 
 
 def mark_changed(using: str = "default") -> None:
@@ -72,11 +72,11 @@ def mark_changed(using: str = "default") -> None:
 
 def served_stale() -> bool:
     """Whether this request was given a previous generation's value (so its page must not be kept)."""
-    return bool((_request.get() or {}).get("stale"))
+    return _memo().get("stale", False)
 
 
 def _start_request(**kwargs) -> None:
-    _request.set({})
+    _request.set({"stale": False})  # not empty: an empty dict reads as no request
 
 
 def _end_request(**kwargs) -> None:
@@ -106,8 +106,7 @@ def cached(name: str, compute: Callable[[], T], *key: Any) -> T:
     if last is not None and not locked:
         value = cache.get(cache_key, _MISSING, version=last)
         if value is not _MISSING:
-            if (memo := _request.get()) is not None:
-                memo["stale"] = True
+            _memo()["stale"] = True
             return value
     try:
         value = compute()
