@@ -1,13 +1,16 @@
 """Whole reader pages, kept for anonymous readers until the data changes.
 
 A reader page costs 15–50 ms of templates; most visitors read the same pages. Anonymous GETs are
-answered from the PostgreSQL cache under a key that carries the data version
-(articles/summaries.py), so an import, an edit or a merge shows on the next request. Editors
-(anyone with a session cookie), exports and the admin always get a fresh page.
+answered from the "pages" cache through Django's own helpers (django.utils.cache: the key is the
+URL and the request headers the response varies on, so htmx fragments and whole pages are kept
+apart). The key prefix is the archive's generation (articles/summaries.py), so an import, an edit
+or a merge on any host shows on the next request on every host.
 
-Pages are shareable because nothing in them is per visitor for anonymous readers: the CSRF
-header is only rendered for signed-in users (reader pages make no unsafe requests), and a
-response that sets a cookie is never stored.
+Not Django's CacheMiddleware as such: it also tells browsers to keep the page (``max-age``) for the
+whole timeout, so a reader would not see an edit until then; here only the server keeps it.
+Anyone with a session cookie (editors) gets a fresh page marked private; exports, the admin, errors
+and responses that set a cookie are never stored. Pages are shareable because nothing in them is
+per visitor for anonymous readers: the CSRF header is only rendered for signed-in users.
 """
 
 from __future__ import annotations
@@ -17,13 +20,13 @@ from collections.abc import Callable
 from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse
+from django.utils.cache import get_cache_key, learn_cache_key, patch_cache_control, patch_vary_headers
 
 from articles import summaries
 
-TIMEOUT = 3600  # dead versions and rarely read pages go within the hour
-# The request headers a page varies on (render_page answers htmx with a fragment).
+TIMEOUT = 3600  # dead generations and rarely read pages go within the hour
+# The request headers every page varies on (render_page answers htmx with a fragment).
 VARY_ON = ("HX-Request", "HX-Target", "HX-History-Restore-Request", "HX-Boosted")
-SKIP_HEADERS = {"set-cookie", "x-page-cache"}
 
 
 class ReaderPageCacheMiddleware:
@@ -31,22 +34,22 @@ class ReaderPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        if settings.SESSION_COOKIE_NAME in request.COOKIES:  # signed in (or was): per user, not for proxies either
+            response = self.get_response(request)
+            patch_cache_control(response, private=True)
+            return response
         if not _cacheable_request(request):
             return self.get_response(request)
-        key = summaries.versioned_key("page", request.method, request.build_absolute_uri(),
-                                      *(request.headers.get(h, "") for h in VARY_ON))
-        stored = caches["pages"].get(key)
-        if stored is not None:
-            status, headers, content = stored
-            response = HttpResponse(content, status=status)
-            for name, value in headers:
-                response[name] = value
+        cache, prefix = caches["pages"], f"g{summaries.generation()}"
+        key = get_cache_key(request, prefix, request.method, cache)
+        response = cache.get(key) if key else None
+        if response is not None:
             response["X-Page-Cache"] = "hit"
             return response
         response = self.get_response(request)
         if _cacheable_response(response) and not summaries.served_stale():
-            headers = [(k, v) for k, v in response.items() if k.lower() not in SKIP_HEADERS]
-            caches["pages"].set(key, (response.status_code, headers, response.content), TIMEOUT)
+            patch_vary_headers(response, VARY_ON)
+            cache.set(learn_cache_key(request, response, TIMEOUT, prefix, cache), response, TIMEOUT)
             response["X-Page-Cache"] = "miss"
         return response
 
@@ -55,7 +58,6 @@ def _cacheable_request(request: HttpRequest) -> bool:
     return (
         settings.PAGE_CACHE
         and request.method in ("GET", "HEAD")
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and not request.path.startswith(("/admin/", "/static/"))
         and "format" not in request.GET  # exports: files, some large, made on demand
     )

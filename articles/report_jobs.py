@@ -179,9 +179,6 @@ def replay(report: Report) -> HttpResponseBase:
     except Resolver404 as missing:
         raise ReportFailed("The page it was made from no longer exists.") from missing
     request.resolver_match = match
-    # A worker serves no requests, so nothing else makes it read the data version afresh: without
-    # this, its summaries would stay at the version of its first job.
-    summaries.forget_request_version()
     try:
         return match.func(request, *match.args, **match.kwargs)
     except Http404 as missing:

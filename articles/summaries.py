@@ -1,27 +1,31 @@
 """Archive-wide aggregates (facet counts, charts, leaderboards, page counts), cached until the data changes.
 
-Counting a million quotes by theme takes seconds, and the answer only changes when an import,
-an edit, a merge or a retag commits. Every cached value is stored with the *data version*; any
-write to the articles app replaces the version once its transaction commits, and the next
-request recounts. Only requests that come while that recount runs get the previous value.
-The timeout only bounds how long dead keys linger.
+Counting a million quotes by theme takes seconds, and the answer only changes when an import, an
+edit, a merge or a retag commits. Values are stored under the archive's *generation*, passed as the
+cache ``version`` (djangoproject.com's dashboard does the same): every committed write to the
+articles app sets a new generation, so every process sharing the cache (one release's keys start
+with settings.RELEASE) stops reading the old values at once. Old generations are not deleted; they
+expire. A generation culled from the cache is replaced by a new one: everything is recounted once.
 
-Bumping after the commit (not before) matters: a reader that computed from the old snapshot
-while the write was in flight stores its answer under the old version, which is recounted on
-the next request.
+After a change the first request recomputes. Readers who come while it does get the value of the
+last generation that was computed rather than recounting a million rows beside it, and their pages
+are not kept (served_stale).
+
+Bumping after the commit (not before) matters: a reader that computed from the old snapshot while
+the write was in flight stores its answer under the old generation, which nobody asks for again.
 """
 
 from __future__ import annotations
 
 import hashlib
-import threading
 import time
 from collections.abc import Callable
+from contextvars import ContextVar
 from typing import Any, TypeVar
 
-from django.core.cache import cache, caches
+from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
-from django.core.signals import request_started
+from django.core.signals import request_finished, request_started
 from django.db import connections, transaction
 from django.db.models import QuerySet
 
@@ -29,83 +33,88 @@ from articles import bounded  # noqa: F401  (loaded with the app: the statement 
 
 T = TypeVar("T")
 
-VERSION_KEY = "data-version"
-TIMEOUT = 24 * 3600
+GENERATION_KEY = "generation"
+LAST = 0  # the version under which each value's key records the generation it was last computed in
+TIMEOUT = 24 * 3600  # only bounds how long dead generations linger
 RECOUNT_SECONDS = 120  # a recount that takes longer (or died) lets the next request try again
-_local = threading.local()  # the version read once per request, not once per value
+_MISSING = object()
+# Per request: the generation, read once (a page asks for a dozen values), and whether a previous
+# generation's value was served. Outside a request (commands, workers) the generation is read afresh.
+_request: ContextVar[dict | None] = ContextVar("summaries_request", default=None)
 
 
-def _state():
-    """The data version and recount locks live apart from the cached values, so culling a full
-    cache (or a flood of pages) never loses them."""
-    return caches["state"]
+def _memo() -> dict:
+    return _request.get() or {}  # outside a request, a dict nobody keeps: read afresh each time
 
 
-def data_version() -> str:
-    version = getattr(_local, "version", None)
-    if version is None:
-        version = _state().get_or_set(VERSION_KEY, str(time.time_ns()), timeout=None)
-        _local.version = version
-    return version
+def generation() -> int:
+    memo = _memo()
+    if "generation" not in memo:
+        memo["generation"] = cache.get_or_set(GENERATION_KEY, time.time_ns, timeout=None)
+    return memo["generation"]
 
 
 def _bump() -> None:
-    _local.version = str(time.time_ns())
-    _state().set(VERSION_KEY, _local.version, timeout=None)
+    value = time.time_ns()
+    cache.set(GENERATION_KEY, value, timeout=None)
+    _memo()["generation"] = value
 
 
 def mark_changed(using: str = "default") -> None:
-    """The archive changed: new cache keys from the moment the change commits (once per transaction)."""
+    """The archive changed: a new generation from the moment the change commits (once per transaction)."""
     conn = connections[using]
-    if not conn.in_atomic_block:
+    # A test case's own atomic block stands for autocommit (Django marks it so for durable blocks too).
+    if not any(not block._from_testcase for block in conn.atomic_blocks):
         _bump()
     elif not any(func is _bump for _, func, _ in conn.run_on_commit):
         transaction.on_commit(_bump, using=using)
 
 
-def forget_request_version(**kwargs) -> None:
-    _local.version = None
-    _local.stale = False
-
-
 def served_stale() -> bool:
-    """Whether this request was given a previous version's value (so its page must not be kept)."""
-    return getattr(_local, "stale", False)
+    """Whether this request was given a previous generation's value (so its page must not be kept)."""
+    return _memo().get("stale", False)
 
 
-request_started.connect(forget_request_version, dispatch_uid="summaries_forget_version")
+def _start_request(**kwargs) -> None:
+    _request.set({"stale": False})  # not empty: an empty dict reads as no request
+
+
+def _end_request(**kwargs) -> None:
+    _request.set(None)
+
+
+request_started.connect(_start_request, dispatch_uid="summaries_start_request")
+request_finished.connect(_end_request, dispatch_uid="summaries_end_request")
 
 
 def _digest(parts: tuple) -> str:
     return hashlib.blake2b(repr(parts).encode(), digest_size=12).hexdigest()
 
 
-def versioned_key(name: str, *parts: Any) -> str:
-    """A cache key for ``parts`` that changes with the data version."""
-    return f"{name}:{data_version()}:{_digest(parts)}"
-
-
 def cached(name: str, compute: Callable[[], T], *key: Any) -> T:
     """``compute()``, remembered under ``name`` and ``key`` until the data changes.
 
-    After a change, the first request recomputes; requests that come while it does get the
-    previous answer rather than recounting a million rows beside it (and their pages are not
-    kept, see served_stale).
+    After a change, the first request recomputes; requests that come while it does get the last
+    generation's answer rather than recounting beside it.
     """
-    cache_key, version = f"{name}:{_digest(key)}", data_version()
-    stored = cache.get(cache_key)
-    if stored is not None and stored[0] == version:
-        return stored[1]
-    lock = f"recount:{cache_key}"
-    if stored is not None and not _state().add(lock, version, RECOUNT_SECONDS):
-        _local.stale = True
-        return stored[1]
+    cache_key, current = f"{name}:{_digest(key)}", generation()
+    value = cache.get(cache_key, _MISSING, version=current)
+    if value is not _MISSING:
+        return value
+    last, lock = cache.get(cache_key, version=LAST), f"recount:{cache_key}"
+    locked = last is not None and cache.add(lock, True, RECOUNT_SECONDS, version=current)
+    if last is not None and not locked:
+        value = cache.get(cache_key, _MISSING, version=last)
+        if value is not _MISSING:
+            _memo()["stale"] = True
+            return value
     try:
         value = compute()
-        cache.set(cache_key, (version, value), TIMEOUT)
+        cache.set(cache_key, value, TIMEOUT, version=current)
+        cache.set(cache_key, current, TIMEOUT, version=LAST)
     finally:
-        if stored is not None:
-            _state().delete(lock)
+        if locked:
+            cache.delete(lock, version=current)
     return value
 
 

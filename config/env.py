@@ -1,5 +1,5 @@
 """Small readers for environment variables (a bad value stops start-up with a clear message), and
-the code's fingerprint for cache keys."""
+the release's name for cache keys."""
 
 from __future__ import annotations
 
@@ -82,16 +82,16 @@ def local_secret_key(path) -> str:
     return path.read_text().strip()
 
 
-def code_fingerprint(base, folders: list[str]) -> str:
-    """A short hash of the project's files (names, sizes, modification times), so caches keyed
-    by it start afresh whenever the code is deployed."""
-    import hashlib
-    from pathlib import Path
+def release_id(base) -> str:
+    """Which release this is, for the cache keys every host of it shares: RELEASE, else the git
+    commit of the checkout (read once, at start-up), else a constant."""
+    import subprocess
 
-    digest = hashlib.blake2b(digest_size=6)
-    for folder in folders:
-        for path in sorted(Path(base, folder).rglob("*")):
-            if path.is_file() and path.suffix in (".py", ".html", ".json", ".txt"):
-                stat = path.stat()
-                digest.update(f"{path.relative_to(base)}:{stat.st_size}:{stat.st_mtime_ns}".encode())
-    return digest.hexdigest()
+    if release := env_str("RELEASE").strip():
+        return release
+    try:
+        git = subprocess.run(["git", "-C", str(base), "rev-parse", "--short=12", "HEAD"],
+                             capture_output=True, text=True, timeout=10, check=True)
+    except (OSError, subprocess.SubprocessError):
+        return "commentariat"
+    return git.stdout.strip() or "commentariat"

@@ -11,7 +11,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from config.env import code_fingerprint, env_bool, env_float, env_int, env_list, env_rate, env_str, local_secret_key
+from config.env import env_bool, env_float, env_int, env_list, env_rate, env_str, local_secret_key, release_id
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -175,31 +175,26 @@ REPORTS_ROOT = Path(env_str("REPORTS_ROOT", str(VAR_DIR / "reports")))
 DATABASES["default"]["TEST"] = {"NAME": env_str("TEST_DATABASE_NAME", f"test_{DATABASES['default']['NAME']}")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Counts and charts over the whole archive are cached in PostgreSQL, shared by every worker and
-# invalidated when the data changes (articles/summaries.py); the tables are made by migrations.
-# Three tables, so that a flood of distinct pages can only push out other pages, and the data
-# version is never culled. Keys start with the code's fingerprint: a deploy starts afresh.
-CODE_VERSION = code_fingerprint(BASE_DIR, ["articles", "analysis", "templates", "config"])
+# Counts, charts and whole pages are cached in PostgreSQL, shared by every process on every host, and
+# left behind when the data changes: their keys carry the archive's generation (articles/summaries.py).
+# Two tables, so that a flood of distinct pages can only push out other pages. Keys start with the
+# release (RELEASE, else the git commit), so every host of one release shares them and a new
+# release starts afresh. The tables are made by migrations.
+RELEASE = release_id(BASE_DIR)
 CACHES = {
-    "default": {  # summaries: facets, counts, charts
+    "default": {  # summaries (facets, counts, charts) and the generation
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "commentariat_cache",
-        "KEY_PREFIX": CODE_VERSION,
+        "KEY_PREFIX": RELEASE,
         "OPTIONS": {"MAX_ENTRIES": 20_000},
     },
     "pages": {  # whole pages for anonymous readers, about 50 KB each
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "commentariat_pages",
-        "KEY_PREFIX": CODE_VERSION,
+        "KEY_PREFIX": RELEASE,
         "OPTIONS": {"MAX_ENTRIES": 5_000},
     },
-    "state": {  # the data version and recount locks: a handful of rows, never culled
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "commentariat_state",
-        "KEY_PREFIX": CODE_VERSION,
-        "OPTIONS": {"MAX_ENTRIES": 1_000_000},
-    },
-    "ratelimit": {  # request counts per address and window (articles/ratelimit.py); no code prefix,
+    "ratelimit": {  # request counts per address and window (articles/ratelimit.py); no release prefix,
         # so a deploy does not reset them; a flood of addresses culls only other counts
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "commentariat_ratelimit",

@@ -76,25 +76,27 @@ def report_files(request, tmp_path):
 
 
 @pytest.fixture(autouse=True)
-def uncached_summaries(request):
-    # Counts are cached until the data changes (articles/summaries.py). Most tests change data
-    # inside a transaction that never commits, where that signal never fires, so they count
-    # afresh; tests/test_summaries.py turns the real cache back on and checks the invalidation.
+def local_caches(request):
+    """Summaries cached as deployed (invalidated by the generation, articles/summaries.py), but in
+    local memory, empty at the start of each test. Whole pages are kept only where a test turns
+    PAGE_CACHE on (tests/test_page_cache.py): many tests repeat a request to count it. No rate
+    limits either, unless a test adds the "ratelimit" cache. ``real_cache`` tests use the
+    PostgreSQL cache tables themselves (emptied too: a transactional test's entries outlive the
+    tests' flush)."""
     if not request.config.pluginmanager.hasplugin("django"):
         return
-    if request.node.get_closest_marker("real_cache"):
-        from django.core.cache import caches
+    from django.core.cache import caches
 
-        from articles import summaries
-
-        request.getfixturevalue("transactional_db")  # the cache tables live in the test database
-        for alias in ("default", "pages", "state", "ratelimit"):
-            caches[alias].clear()  # a cache table outlives the tests' flush
-        summaries.forget_request_version()
-        return
     settings = request.getfixturevalue("settings")
-    dummy = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
-    settings.CACHES = {alias: dummy for alias in ("default", "pages", "state")}
+    if request.node.get_closest_marker("real_cache"):
+        marker = request.node.get_closest_marker("django_db")  # the cache tables live in the test database
+        request.getfixturevalue("transactional_db" if marker and marker.kwargs.get("transaction") else "db")
+    else:
+        locmem = "django.core.cache.backends.locmem.LocMemCache"
+        settings.CACHES = {alias: {"BACKEND": locmem, "LOCATION": f"test-{alias}"} for alias in ("default", "pages")}
+        settings.PAGE_CACHE = False
+    for alias in ("default", "pages"):
+        caches[alias].clear()
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -148,7 +148,7 @@ def test_the_page_harness_runs_on_a_tiny_dataset(corpus, settings):
         assert result.queries > 0 and result.sql_median_ms > 0
         assert result.main_query.lstrip().upper().startswith(("SELECT", "WITH"))
         assert isinstance(result.as_dict()["misses"], list)
-        assert 0 < result.served_queries <= result.queries
+        assert result.served_queries <= result.queries  # none at all from a local-memory cache
     assert len(pages.format_pages(results)) == 2 + len(results)
 
 
