@@ -1,11 +1,12 @@
 """The table behind CACHES["default"] (Django's DatabaseCache), so a plain ``migrate`` makes it."""
 
-from django.core.management import call_command
 from django.db import migrations
+
+from articles.migrations._frozen import create_cache_table as create_table
 
 
 def create_cache_table(apps, schema_editor) -> None:
-    call_command("createcachetable", database=schema_editor.connection.alias, verbosity=0)
+    create_table(schema_editor, 'commentariat_cache')
 
 
 def drop_cache_table(apps, schema_editor) -> None:

@@ -1,12 +1,14 @@
 """The tables behind the "pages" and "state" caches (settings.CACHES): whole pages apart from
 summaries, and the data version where culling never reaches it."""
 
-from django.core.management import call_command
 from django.db import migrations
+
+from articles.migrations._frozen import create_cache_table as create_table
 
 
 def create_cache_tables(apps, schema_editor) -> None:
-    call_command("createcachetable", database=schema_editor.connection.alias, verbosity=0)  # skips existing ones
+    create_table(schema_editor, 'commentariat_pages')
+    create_table(schema_editor, 'commentariat_state')
 
 
 def drop_cache_tables(apps, schema_editor) -> None:

@@ -1,12 +1,13 @@
 """The table behind the "ratelimit" cache (settings.CACHES): request counts per address, apart
 from pages and summaries so that neither pushes the other out."""
 
-from django.core.management import call_command
 from django.db import migrations
+
+from articles.migrations._frozen import create_cache_table as create_table
 
 
 def create_cache_table(apps, schema_editor) -> None:
-    call_command("createcachetable", database=schema_editor.connection.alias, verbosity=0)  # skips existing ones
+    create_table(schema_editor, 'commentariat_ratelimit')
 
 
 def drop_cache_table(apps, schema_editor) -> None:

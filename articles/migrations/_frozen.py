@@ -432,3 +432,14 @@ def grant_editor_permissions(apps) -> None:
     group.permissions.set(
         permission_model.objects.filter(content_type__app_label="articles", codename__in=codenames)
     )
+
+
+def create_cache_table(schema_editor, table: str) -> None:
+    """The table Django's DatabaseCache keeps (what ``createcachetable`` made for it on 2026-12-03),
+    by name, so that what a migration creates does not follow later edits of settings.CACHES."""
+    name = schema_editor.quote_name(table)
+    schema_editor.execute(
+        f'CREATE TABLE IF NOT EXISTS {name} ("cache_key" varchar(255) NOT NULL PRIMARY KEY, '
+        '"value" text NOT NULL, "expires" timestamp with time zone NOT NULL)'
+    )
+    schema_editor.execute(f"CREATE INDEX IF NOT EXISTS {schema_editor.quote_name(table + '_expires')} ON {name} (\"expires\")")

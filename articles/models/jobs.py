@@ -20,6 +20,11 @@ from collections.abc import Callable, Sequence
 from django.conf import settings
 from django.db import connection, models, transaction
 from django.utils import timezone
+from django.utils.module_loading import import_string
+
+# The worker's entry point, named rather than imported: articles.tasks imports the models and the
+# work its handlers do (extraction, report exports), none of which the models may depend on.
+RUN_JOB_TASK = "articles.tasks.run_job"
 
 logger = logging.getLogger(__name__)
 
@@ -233,9 +238,7 @@ class Job(models.Model):
 
     def enqueue(self) -> None:
         """Queue the task that runs this job, and remember it, in the caller's transaction."""
-        from articles.tasks import run_job  # articles.tasks imports the models
-
-        self.task_id = run_job.enqueue(self.pk).id
+        self.task_id = import_string(RUN_JOB_TASK).enqueue(self.pk).id
         Job.objects.filter(pk=self.pk).update(task_id=self.task_id)
 
     def forget_task(self, reason: str) -> None:
