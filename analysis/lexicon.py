@@ -199,11 +199,12 @@ DOCUMENT_NOUNS = [
     "editorial", "tweet", "video", "press release", "release", "transcript", "website", "column",
     "indictment", "petition", "email", "resolution", "communique", "communiqué", "analysis",
 ]
+# Institutions. Texts ("statement", "report", "memo") are DOCUMENT_NOUNS only: that list is read first.
 ANON_ORG_NOUNS = [
     "media", "state media", "ministry", "government", "kremlin", "embassy", "agency", "army",
-    "military", "statement", "spokesman's office", "office", "department", "police", "authorities",
+    "military", "spokesman's office", "office", "department", "police", "authorities",
     "administration", "white house", "pentagon", "council", "committee", "newspaper", "broadcaster",
-    "outlet", "report", "document", "memo", "regime", "company", "firm", "group", "party",
+    "outlet", "regime", "company", "firm", "group", "party", "union",
     "command", "headquarters", "commission", "court", "parliament", "cabinet", "presidency", "campaign",
     "network", "magazine", "board",
     "foreign ministry", "defence ministry", "defense ministry", "news agency", "tv", "television",

@@ -65,27 +65,28 @@ def build_cast(doc: Document, quoted: dict[int, list[tuple[int, int]]]) -> Cast:
     # Pass 1: rules with no knowledge of the article's other names.
     for m, text, start in mentions:
         m.kind = classify(m, text, m.start - start, set())
-    surnames = _known_surnames(doc, [m for m, _, _ in mentions if m.kind == "person"])
-    for m, text, start in mentions:
-        if m.kind == "unknown" and fold(m.text) in surnames:
-            m.kind, m.evidence = "person", "alias"
-        elif m.kind in ("place", "other") and " " not in m.text and fold(m.text) in surnames \
-                and not _PLACE_PREP.search(text[max(0, m.start - start - 12):m.start - start]):
-            # "Gen. Norman Ham ... Ham said": a surname that is also a place or a word.
-            m.kind, m.evidence = "person", "alias"
+    _promote_surnames(doc, mentions)
     _ask_ner(doc, [(m, text, start) for m, text, start in mentions if m.kind == "unknown"])
     # Names NER recognised ("Gen. Norman Ham") make their surnames known too ("Ham said").
-    surnames = _known_surnames(doc, [m for m, _, _ in mentions if m.kind == "person"])
-    for m, text, start in mentions:
-        if m.kind in ("place", "other") and " " not in m.text and fold(m.text) in surnames \
-                and not _PLACE_PREP.search(text[max(0, m.start - start - 12):m.start - start]):
-            m.kind, m.evidence = "person", "alias"
+    _promote_surnames(doc, mentions)
     persons = [m for m, _, _ in mentions if m.kind == "person"]
     entities, person_of = _group_people(doc, persons)
     _add_roles(doc, entities)
     org_mentions = [m for m, _, _ in mentions if m.kind == "org"]
     return Cast(entities, person_of, sorted(persons, key=lambda m: m.start), org_mentions,
                 _group_orgs(doc, org_mentions))
+
+
+def _promote_surnames(doc: Document, mentions: list[tuple[Mention, str, int]]) -> None:
+    """A bare word that is the surname of a person named in full is that person ("Ham said"),
+    even when the rules took it for a place or a word ("Gen. Norman Ham ... Ham said")."""
+    surnames = _known_surnames(doc, [m for m, _, _ in mentions if m.kind == "person"])
+    for m, text, start in mentions:
+        if m.kind == "unknown" and fold(m.text) in surnames:
+            m.kind, m.evidence = "person", "alias"
+        elif m.kind in ("place", "other") and " " not in m.text and fold(m.text) in surnames \
+                and not _PLACE_PREP.search(text[max(0, m.start - start - 12):m.start - start]):
+            m.kind, m.evidence = "person", "alias"
 
 
 def _known_surnames(doc: Document, persons: list[Mention]) -> set[str]:
