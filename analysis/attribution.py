@@ -54,7 +54,8 @@ _CAPITALISED = re.compile(r"(?:\b[Tt]he\s+)?\b([A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)
 _POSTMOD_SPLIT = re.compile(r"\s+(?:with|from|at|in|of|close to|familiar with|based in|inside|within|for|who)\s+")
 _PRONOUN = re.compile(r"\b(he|she|they|it|I|we)\b", re.I)
 _NAMED_NOUN = re.compile(r"\b(?:a|an)\s+(?:[A-Z][\w.’'\-]*\s+){1,3}$")
-_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|so|widely|often)\s*-?\s*$", re.I)
+_PASSIVE = re.compile(r"\b(?:(?:is|are|was|were|be|been|being)(?:\s+(?:often|also|widely|commonly))?|so|widely)"
+                      r"\s*-?\s*$", re.I)  # "is often said", but not "my father often said"
 _NOUN_USE = re.compile(r"\b(?:a|an|the|his|her|their|its|our|my|in|of|with|these|those|such|any|"
                        r"no|this|whose|your|on|by|from|and)\s+$", re.I)
 _PREP_BEFORE = re.compile(r"\b(?:of|at|for|with|to|on|from|by|about|against|in|into|between|relied|"
@@ -210,10 +211,12 @@ class Attributor:
         clause's subject; whoever is named just before the comma is its object, not its subject.
         So does one after a text the subject put out ('the council issued a statement calling')."""
         subject, at = cue.subject, cue.subject_start
-        if subject is None or at is None or at <= offset:
-            return
         free = masked[:cue.start - offset].rstrip().endswith(",")
-        issued = subject.kind == SpeakerKind.DOCUMENT and re.search(r"\b(?:\w+ed|put out|sent out)\s+$",
+        if subject is None and free:
+            at = cue.start  # "…, and, when questioned, asserting “…”": no subject of its own
+        elif subject is None or at is None or at <= offset:
+            return
+        issued = subject is not None and subject.kind == SpeakerKind.DOCUMENT and re.search(r"\b(?:\w+ed|put out|sent out)\s+$",
                                                                     masked[:at - offset])
         if not free and not issued:
             return
@@ -247,9 +250,14 @@ class Attributor:
                 speaker = self.pronoun(pronoun.group(1), at + pronoun.start(1))
                 if speaker is not None:
                     found.append((at + pronoun.start(1), speaker))
-            if found:
+            if len(found) > (person is not None):
                 break
-        return min(found, key=lambda f: f[0]) if found else None
+        if not found:
+            return None
+        first = min(found, key=lambda f: f[0])
+        if person is not None and person.start - first[0] <= 40 and "," not in self.body[first[0]:person.start]:
+            return found[0]  # "Foreign Ministry spokesperson Lin Jian": the person, not the premodifier
+        return first
 
     def _coordinated_subject(self, cue: Cue, lead: str, offset: int) -> None:
         """'Doe did not name him, but told the crowd “…”' / 'She agreed and said “…”': a cue

@@ -99,6 +99,11 @@ _CUE_STEMS = {
     "believe": ["believes", "believed"],
     "think": ["thinks"],
     "hope": ["hopes"],
+    "shout": ["shout", "shouts", "shouted", "shouting"],
+    "yell": ["yell", "yells", "yelled", "yelling"],
+    "scream": ["screamed", "screams", "screaming"],
+    "chant": ["chant", "chants", "chanted", "chanting"],
+    "sing": ["sings", "sang", "singing"],
 }
 CUE_WORDS: dict[str, str] = {form: stem for stem, forms in _CUE_STEMS.items() for form in forms}
 CUE_WORDS["according to"] = "according to"
