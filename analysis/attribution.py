@@ -53,6 +53,8 @@ _ANON_ANY = re.compile(rf"\b(?i:{_DET})\s+(?:[\w’'\-]+\s+){{0,3}}?(?i:{_NOUN_A
 _CAPITALISED = re.compile(r"(?:\b[Tt]he\s+)?\b([A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,2})")
 _POSTMOD_SPLIT = re.compile(r"\s+(?:with|from|at|in|of|close to|familiar with|based in|inside|within|for|who)\s+")
 _PRONOUN = re.compile(r"\b(he|she|they|it|I|we)\b", re.I)
+# "… for Jane Doe, who said": a relative clause's subject is its antecedent, whatever its own role.
+_RELATIVE_WHO = re.compile(r"(?:\s+of\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?,\s*who\s+(?:[\w\-]+ly\s+|also\s+|has\s+|had\s+)*")
 _NAMED_NOUN = re.compile(r"\b(?:a|an)\s+(?:[A-Z][\w.’'\-]*\s+){1,3}$")
 _PASSIVE = re.compile(r"\b(?:(?:is|are|was|were|be|been|being)(?:\s+(?:often|also|widely|commonly))?|so|widely)"
                       r"\s*-?\s*$", re.I)  # "is often said", but not "my father often said"
@@ -114,7 +116,8 @@ class Attributor:
             before = masked[:m.start()]
             if word.lower() in _PAST_PARTICIPLE and _PASSIVE.search(before):
                 continue  # "is said to be", "so-called"
-            if word.lower() != "according to" and _NOUN_USE.search(before) and not word.lower().endswith("ing"):
+            if word.lower() != "according to" and _NOUN_USE.search(before) and not word.lower().endswith("ing") \
+                    and not (word.lower() in _PAST_PARTICIPLE and re.search(r"\band\s+$", before)):  # "and said"
                 continue  # "in comments emailed", "his claims"
             if word.lower() == "according to" and re.search(r"\bnot\s+$", before):
                 continue
@@ -187,7 +190,7 @@ class Attributor:
         # "with the state media proclaiming": an absolute clause, not a prepositional object.
         absolute = cue.word.lower().endswith("ing")
         passing = [(end, start, speaker) for end, start, speaker in candidates
-                   if gap_ok(left[end:]) and (not _PREP_BEFORE.search(left[:start])
+                   if gap_ok(left[end:]) and (not _PREP_BEFORE.search(left[:start]) or _RELATIVE_WHO.fullmatch(left[end:])
                                               or (absolute and re.search(r"\bwith\s+$", left[:start]))
                                               or (absolute and speaker.kind == SpeakerKind.PERSON
                                                   and not left[end:].strip()))]

@@ -135,6 +135,7 @@ FILLER_WORDS = {
     "herself", "themselves", "who", "which", "that", "on", "in", "an", "a", "the", "interview",
     "statement", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "yesterday", "today", "tonight", "last", "this", "week", "month", "year", "told", "and",
+    "even", "still", "now", "already", "since", "subsequently", "initially", "originally",
 }
 
 PRONOUNS = {"he": "m", "she": "f", "they": "p", "him": "m", "her": "f"}
