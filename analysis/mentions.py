@@ -154,6 +154,9 @@ def _split_possessive(text: str, start: int, end: int) -> list[tuple[int, int, b
 
 _INVERTED_CUES = {"Said", "Says", "Added", "Adds", "Continued", "Continues", "Asked", "Asks", "Wrote", "Writes",
                   "Stated", "Declared", "Replied", "Responded", "Explained", "Noted", "Insisted", "Argued", "Quipped"}
+_HONORIFIC_ABBREVIATIONS = {"Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt",
+                            "Rev", "Adm", "Maj", "Messrs"}
+_HONORIFIC_BEFORE = re.compile(r"\b((?:" + "|".join(sorted(_HONORIFIC_ABBREVIATIONS)) + r")\.)[ \t]+$")
 # Capitalised words that describe the person named after them ("Rival Hillary Clinton").
 _DESCRIPTORS = {"rival", "crooked", "activist", "candidate", "nominee", "democrat", "republican", "democratic",
                 "comedian", "actor", "actress", "singer", "rapper", "filmmaker", "pastor", "officer", "detective",
@@ -190,6 +193,11 @@ def _clean(text: str, start: int, end: int, possessive: bool) -> tuple[int, int,
             start += len(first) + 1
             span = span[len(first) + 1:]
         title = text[inside.start():start].strip()
+    if span in _HONORIFIC_ABBREVIATIONS and text[end:end + 1] == ".":
+        return None  # "Mr" of "Mr. Okoro": the title of the name that follows
+    honorific = _HONORIFIC_BEFORE.search(text, max(0, start - 8), start) if title is None else None
+    if honorific is not None:
+        title = honorific.group(1)  # "Mr. Okoro said": a person, whatever NER thinks of the surname
     m = TITLE_RE.match(span + " ")
     lead_title = None
     if title is None and m and len(m.group(0).strip()) < len(span):
