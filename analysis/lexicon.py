@@ -197,6 +197,11 @@ ANON_HUMAN_NOUNS = [
     "congresswoman", "nominee", "candidate", "judge", "lawyer", "attorney", "reader", "host", "anchor",
     "moderator", "organizer", "organiser", "chairman", "chairwoman", "widow", "pollster", "columnist",
     "author", "reporter", "correspondent", "father", "mother", "wife", "husband",
+    "prince", "princess", "king", "queen", "pope", "cleric", "imam", "rabbi", "priest", "pastor", "bishop",
+    "actor", "actress", "singer", "comedian", "guy", "mogul", "billionaire", "tycoon", "entrepreneur",
+    "founder", "owner", "physician", "surgeon", "scientist", "historian", "editor", "writer", "blogger",
+    "supporter", "opponent", "rival", "challenger", "incumbent", "sheriff", "detective", "prosecutor",
+    "chief executive", "ceo",
 ]
 # Speakers that are texts: "the report said", "the ad's narrator says" is a person, "the clip says" is not.
 DOCUMENT_NOUNS = [

@@ -108,3 +108,10 @@ def test_the_subject_of_the_clause_before_a_colon_speaks_not_the_first_name() ->
 def test_shouting_is_speech() -> None:
     [q] = quotes("“Let them in, all of them, right now!” a woman shouted from the balcony.")
     assert (q.speaker_text, q.speaker_kind) == ("a woman", SpeakerKind.ANONYMOUS)
+
+
+def test_unnamed_people_of_common_callings_speak() -> None:
+    found = quotes("“We will not move the shrine for anyone,” the prince said on Friday.",
+                   "“It is the worst deal I have ever seen,” one billionaire told the dinner.")
+    assert [(q.speaker_text, q.speaker_kind) for q in found] == [
+        ("the prince", SpeakerKind.ANONYMOUS), ("one billionaire", SpeakerKind.ANONYMOUS)]
