@@ -115,3 +115,9 @@ def test_unnamed_people_of_common_callings_speak() -> None:
                    "“It is the worst deal I have ever seen,” one billionaire told the dinner.")
     assert [(q.speaker_text, q.speaker_kind) for q in found] == [
         ("the prince", SpeakerKind.ANONYMOUS), ("one billionaire", SpeakerKind.ANONYMOUS)]
+
+
+def test_a_lone_surname_before_a_cue_is_a_person_when_ner_sees_nothing() -> None:
+    assert speaker("The board met again on Monday night.",
+                   "“They said the fence is negotiable, and then it was not,” Okafor said.") == (
+        "Okafor", SpeakerKind.PERSON)
