@@ -81,7 +81,7 @@ _CUE_STEMS = {
     "lambaste": ["lambasted", "lambastes", "lambasting"],
     "characterise": ["characterized", "characterised", "characterizes", "characterises"],
     "refer": ["referred to", "refers to", "referring to"],
-    "read": ["reads"],  # "the letter reads"
+    "read": ["reads", "read"],  # "the letter reads", "“…,” the article read"
     "praise": ["praised", "praises", "praising"],
     "thank": ["thanked", "thanks", "thanking"],
     "answer": ["answered", "answers", "answering"],
@@ -201,7 +201,7 @@ ANON_HUMAN_NOUNS = [
     "actor", "actress", "singer", "comedian", "guy", "mogul", "billionaire", "tycoon", "entrepreneur",
     "founder", "owner", "physician", "surgeon", "scientist", "historian", "editor", "writer", "blogger",
     "supporter", "opponent", "rival", "challenger", "incumbent", "sheriff", "detective", "prosecutor",
-    "chief executive", "ceo",
+    "chief executive", "ceo", "developer", "user",
 ]
 # Speakers that are texts: "the report said", "the ad's narrator says" is a person, "the clip says" is not.
 DOCUMENT_NOUNS = [
@@ -209,13 +209,15 @@ DOCUMENT_NOUNS = [
     "article", "piece", "study", "survey", "brief", "ruling", "filing", "lawsuit", "complaint", "bylaws",
     "editorial", "tweet", "video", "press release", "release", "transcript", "website", "column",
     "indictment", "petition", "email", "resolution", "communique", "communiqué", "analysis",
+    "note", "opinion", "message", "headline", "order", "decision", "sign", "caption", "platform",
 ]
 # Institutions. Texts ("statement", "report", "memo") are DOCUMENT_NOUNS only: that list is read first.
 ANON_ORG_NOUNS = [
     "media", "state media", "ministry", "government", "kremlin", "embassy", "agency", "army",
     "military", "spokesman's office", "office", "department", "police", "authorities",
     "administration", "white house", "pentagon", "council", "committee", "newspaper", "broadcaster",
-    "outlet", "regime", "company", "firm", "group", "party", "union",
+    "outlet", "regime", "company", "firm", "group", "party", "union", "foundation", "institute",
+    "organization", "organisation", "association", "coalition", "alliance", "center", "centre", "league",
     "command", "headquarters", "commission", "court", "parliament", "cabinet", "presidency", "campaign",
     "network", "magazine", "board",
     "foreign ministry", "defence ministry", "defense ministry", "news agency", "tv", "television",

@@ -121,3 +121,12 @@ def test_a_lone_surname_before_a_cue_is_a_person_when_ner_sees_nothing() -> None
     assert speaker("The board met again on Monday night.",
                    "“They said the fence is negotiable, and then it was not,” Okafor said.") == (
         "Okafor", SpeakerKind.PERSON)
+
+
+def test_notes_opinions_and_articles_speak_as_texts_and_foundations_as_institutions() -> None:
+    found = quotes("“You are finished in this town, and everybody knows it,” the note says.",
+                   "“The mayor has pulled off the comeback of the decade,” the article read.",
+                   "Rounds will keep falling “for the next few years,” the foundation predicts.")
+    assert [(q.speaker_text, q.speaker_kind) for q in found] == [
+        ("the note", SpeakerKind.DOCUMENT), ("the article", SpeakerKind.DOCUMENT),
+        ("the foundation", SpeakerKind.ORGANISATION)]
