@@ -55,6 +55,7 @@ _POSTMOD_SPLIT = re.compile(r"\s+(?:with|from|at|in|of|close to|familiar with|ba
 _PRONOUN = re.compile(r"\b(he|she|they|it|I|we)\b", re.I)
 # "… for Jane Doe, who said": a relative clause's subject is its antecedent, whatever its own role.
 _RELATIVE_WHO = re.compile(r"(?:\s+of\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?,\s*who\s+(?:[\w\-]+ly\s+|also\s+|has\s+|had\s+)*")
+_PER_SOURCE = re.compile(r"\s+(?:the|a|an|his|her|their|its|[A-Z][a-z])")
 _NAMED_NOUN = re.compile(r"\b(?:a|an)\s+(?:[A-Z][\w.’'\-]*\s+){1,3}$")
 _PASSIVE = re.compile(r"\b(?:(?:is|are|was|were|be|been|being)(?:\s+(?:often|also|widely|commonly))?|so|widely)"
                       r"\s*-?\s*$", re.I)  # "is often said", but not "my father often said"
@@ -121,6 +122,8 @@ class Attributor:
                 continue  # "in comments emailed", "his claims"
             if word.lower() == "according to" and re.search(r"\bnot\s+$", before):
                 continue
+            if word.lower() == "per" and not _PER_SOURCE.match(masked, m.end()):
+                continue  # "per cent", "$5 per hour"
             if masked[m.end():m.end() + 1] == "-" or before.endswith("-"):
                 continue
             if word[0].isupper() and before.strip() and not before.rstrip().endswith(("“", "\"", "‘", "—", "(")):

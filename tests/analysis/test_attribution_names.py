@@ -130,3 +130,10 @@ def test_notes_opinions_and_articles_speak_as_texts_and_foundations_as_instituti
     assert [(q.speaker_text, q.speaker_kind) for q in found] == [
         ("the note", SpeakerKind.DOCUMENT), ("the article", SpeakerKind.DOCUMENT),
         ("the foundation", SpeakerKind.ORGANISATION)]
+
+
+def test_per_names_a_source_but_not_a_rate() -> None:
+    found = quotes("Proxies may not vote “to fill a vacancy on the ticket,” per the party’s bylaws.",
+                   "Prices rose 4 per cent and wages by “almost nothing at all this year.”")
+    assert [(q.speaker_text, q.speaker_kind) for q in found] == [
+        ("the party’s bylaws", SpeakerKind.DOCUMENT), (None, SpeakerKind.NONE)]
