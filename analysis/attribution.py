@@ -28,14 +28,14 @@ from analysis.lexicon import (
 )
 from analysis.mentions import Mention, gender_of
 from analysis.names import fold
-from analysis.orgs import canonical_org, org_kind
+from analysis.orgs import canonical_org, is_country, org_kind
 from analysis.people import Cast, Entity
 from analysis.results import SpeakerKind
 
 _NOUNS = sorted(set(ANON_HUMAN_NOUNS) | set(ANON_ORG_NOUNS) | set(DOCUMENT_NOUNS), key=len, reverse=True)
 _NOUN_ALT = "|".join(re.escape(n) for n in _NOUNS)
 _POSTMOD = r"(?:\s+(?:with|from|at|in|of|close to|familiar with|based in|inside|within|for|who\s+\w+)\s+[^,;:“”\"‘’]{1,60}?)?"
-_DET = r"(?:a|an|the|one|another|some|several|two|three|four|five|many|other|senior|top|most|few)"
+_DET = r"(?:a|an|the|one|another|some|several|two|three|four|five|many|other|senior|top|most|few|his|her|their|its|my|our)"
 _ANON_LEFT = re.compile(
     rf"(?:\b(?i:{_DET})\s+(?:[\w’'\-]+\s+){{0,4}}?|(?:^|,\s+)(?:[A-Z][\w’'\-]*\s+){{0,3}}"
     rf"(?:(?!(?:with|the|a|an|and|but|of|in|on|at|for|to|from|as|by|while|when)\b)[a-z][\w\-]*\s+){{0,2}}?)"
@@ -50,9 +50,15 @@ _BARE_PLURAL = re.compile(rf"(?:^|[\s”\"’,—])((?:[\w.\-]+\s+){{0,2}}?(?i:{
 _BARE_DEFINITE = re.compile(r"(?i:the)\s+([a-z]+)")
 _COMPANY_NOUNS = {"company", "firm", "group", "manufacturer", "maker", "producer", "corporation", "business"}
 _ANON_ANY = re.compile(rf"\b(?i:{_DET})\s+(?:[\w’'\-]+\s+){{0,3}}?(?i:{_NOUN_ALT})(?:s|es)?\b")
+_CAPITALISED = re.compile(r"(?:\b[Tt]he\s+)?\b([A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,2})")
 _POSTMOD_SPLIT = re.compile(r"\s+(?:with|from|at|in|of|close to|familiar with|based in|inside|within|for|who)\s+")
 _PRONOUN = re.compile(r"\b(he|she|they|it|I|we)\b", re.I)
-_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|so|widely|often)\s*-?\s*$", re.I)
+# "… for Jane Doe, who said": a relative clause's subject is its antecedent, whatever its own role.
+_RELATIVE_WHO = re.compile(r"(?:\s+of\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?,\s*who\s+(?:[\w\-]+ly\s+|also\s+|has\s+|had\s+)*")
+_PER_SOURCE = re.compile(r"\s+(?:the|a|an|his|her|their|its|[A-Z][a-z])")
+_NAMED_NOUN = re.compile(r"\b(?:a|an)\s+(?:[A-Z][\w.’'\-]*\s+){1,3}$")
+_PASSIVE = re.compile(r"\b(?:(?:is|are|was|were|be|been|being)(?:\s+(?:often|also|widely|commonly))?|so|widely)"
+                      r"\s*-?\s*$", re.I)  # "is often said", but not "my father often said"
 _NOUN_USE = re.compile(r"\b(?:a|an|the|his|her|their|its|our|my|in|of|with|these|those|such|any|"
                        r"no|this|whose|your|on|by|from|and)\s+$", re.I)
 _PREP_BEFORE = re.compile(r"\b(?:of|at|for|with|to|on|from|by|about|against|in|into|between|relied|"
@@ -111,14 +117,19 @@ class Attributor:
             before = masked[:m.start()]
             if word.lower() in _PAST_PARTICIPLE and _PASSIVE.search(before):
                 continue  # "is said to be", "so-called"
-            if word.lower() != "according to" and _NOUN_USE.search(before) and not word.lower().endswith("ing"):
+            if word.lower() != "according to" and _NOUN_USE.search(before) and not word.lower().endswith("ing") \
+                    and not (word.lower() in _PAST_PARTICIPLE and re.search(r"\band\s+$", before)):  # "and said"
                 continue  # "in comments emailed", "his claims"
             if word.lower() == "according to" and re.search(r"\bnot\s+$", before):
                 continue
+            if word.lower() == "per" and not _PER_SOURCE.match(masked, m.end()):
+                continue  # "per cent", "$5 per hour"
             if masked[m.end():m.end() + 1] == "-" or before.endswith("-"):
                 continue
             if word[0].isupper() and before.strip() and not before.rstrip().endswith(("“", "\"", "‘", "—", "(")):
                 continue  # "the United States", "Omar Said": a name, not a verb
+            if _NAMED_NOUN.search(before):
+                continue  # "a Donald Trump tweet": a noun
             cue = Cue(offset + m.start(), offset + m.end(), word, CUE_WORDS[word.lower()])
             self._resolve(cue, masked, offset)
             if word.lower().endswith("ing"):
@@ -165,6 +176,10 @@ class Attributor:
             speaker = self.pronoun(m.group(1), offset + m.start())
             if speaker is not None:
                 candidates.append((m.end(), m.start(), speaker))
+        for m in _CAPITALISED.finditer(left):
+            if is_country(m.group(1)) and not re.match(r"[’']", left[m.end():]):
+                # "Japan branded …", "South Korea accused …": a country speaking through its government.
+                candidates.append((m.end(), m.start(), Speaker(m.group(0), SpeakerKind.ORGANISATION, m.group(1))))
         anon = self._anonymous_left(left)
         if anon is not None:
             candidates.append(anon)
@@ -178,8 +193,10 @@ class Attributor:
         # "with the state media proclaiming": an absolute clause, not a prepositional object.
         absolute = cue.word.lower().endswith("ing")
         passing = [(end, start, speaker) for end, start, speaker in candidates
-                   if gap_ok(left[end:]) and (not _PREP_BEFORE.search(left[:start])
-                                              or (absolute and re.search(r"\bwith\s+$", left[:start])))]
+                   if gap_ok(left[end:]) and (not _PREP_BEFORE.search(left[:start]) or _RELATIVE_WHO.fullmatch(left[end:])
+                                              or (absolute and re.search(r"\bwith\s+$", left[:start]))
+                                              or (absolute and speaker.kind == SpeakerKind.PERSON
+                                                  and not left[end:].strip()))]
         if not passing:
             return False
         _, start, speaker = passing[0]
@@ -197,16 +214,56 @@ class Attributor:
 
     def _participle_subject(self, cue: Cue, masked: str, offset: int) -> None:
         """'Doe went after Roe, calling him “…”': a participle after a comma shares the main
-        clause's subject; the person just before the comma is its object, not its subject."""
+        clause's subject; whoever is named just before the comma is its object, not its subject.
+        So does one after a text the subject put out ('the council issued a statement calling')."""
         subject, at = cue.subject, cue.subject_start
-        if subject is None or at is None or subject.kind != SpeakerKind.PERSON:
+        free = masked[:cue.start - offset].rstrip().endswith(",")
+        if subject is None and free:
+            at = cue.start  # "…, and, when questioned, asserting “…”": no subject of its own
+        elif subject is None or at is None or at <= offset:
             return
-        named = self._mentions_between(at, cue.start)
-        if not named or masked[named[0].end - offset:cue.start - offset].strip() != ",":
+        issued = subject is not None and subject.kind == SpeakerKind.DOCUMENT and re.search(r"\b(?:\w+ed|put out|sent out)\s+$",
+                                                                    masked[:at - offset])
+        if not free and not issued:
             return
-        main = next((m for m in self._mentions_between(offset, at) if self.is_subject(m)), None)
+        main = self._main_subject(masked[:at - offset], offset)
         if main is not None:
-            cue.subject, cue.subject_start = self._person(main), main.start
+            cue.subject, cue.subject_start = main[1], main[0]
+
+    def _main_subject(self, prefix: str, offset: int) -> tuple[int, Speaker] | None:
+        """The subject that opens a sentence (or follows its introductory phrase): a person, an
+        organisation, a country, a description or he/she; ``prefix`` is the sentence up to a point."""
+        found: list[tuple[int, Speaker]] = []
+        person = next((m for m in self._mentions_between(offset, offset + len(prefix)) if self.is_subject(m)), None)
+        if person is not None:
+            found.append((person.start, self._person(person)))
+        leads = [0] + [c.end() for c in re.finditer(r",\s*", prefix[:120])]
+        for lead in leads:
+            rest = prefix[lead:]
+            at = offset + lead
+            org = next((o for o in self.orgs if at <= o.start <= at + 4 and o.end <= offset + len(prefix)
+                        and not self.body[at:o.start].strip(" ").strip("Tthe ")), None)
+            if org is not None:
+                found.append((org.start, Speaker(org.text, SpeakerKind.ORGANISATION, canonical_org(org.text))))
+            country = _CAPITALISED.match(rest)
+            if country is not None and is_country(country.group(1)) and not re.match(r"[’']", rest[country.end():]):
+                found.append((at, Speaker(country.group(0), SpeakerKind.ORGANISATION, country.group(1))))
+            anon = _ANON_RIGHT.match(rest)
+            if anon is not None:
+                found.append((at + anon.start(1), _describe(anon.group(1))))
+            pronoun = re.match(r"\s*(he|she)\b", rest, re.I)
+            if pronoun is not None:
+                speaker = self.pronoun(pronoun.group(1), at + pronoun.start(1))
+                if speaker is not None:
+                    found.append((at + pronoun.start(1), speaker))
+            if len(found) > (person is not None):
+                break
+        if not found:
+            return None
+        first = min(found, key=lambda f: f[0])
+        if person is not None and person.start - first[0] <= 40 and "," not in self.body[first[0]:person.start]:
+            return found[0]  # "Foreign Ministry spokesperson Lin Jian": the person, not the premodifier
+        return first
 
     def _coordinated_subject(self, cue: Cue, lead: str, offset: int) -> None:
         """'Doe did not name him, but told the crowd “…”' / 'She agreed and said “…”': a cue
@@ -510,8 +567,10 @@ class Attributor:
     def clause_subject(self, lead: str, offset: int) -> Speaker | None:
         """The first person or description of a clause ("Her colleague Mart Kask is less sure:")."""
         people = self._mentions_between(offset, offset + len(lead))
+        # "Hoping to lift turnout for Jane Roe, John Doe is rolling out a message:": the subject.
+        people.sort(key=lambda m: not self.is_subject(m))
         anon = _ANON_RIGHT.match(lead)
-        if people and (anon is None or people[0].start - offset < anon.end()):
+        if people and (anon is None or people[0].start - offset <= anon.end() + 1):  # "Her colleague Mart Kask"
             speaker = self._person(people[0])
         elif anon is not None:
             speaker = _describe(anon.group(1))
@@ -629,7 +688,8 @@ def gap_ok(gap: str) -> bool:
             and "," not in g:
         return True
     relative = re.match(r",\s*(?:who|which|speaking|writing)\b", g) is not None  # ", who asked not to be named,"
-    verbs = [c for c in CUE_RE.finditer(g) if not _NOUN_USE.search(g[:c.start()])]  # not "one of the states"
+    verbs = [c for c in CUE_RE.finditer(g) if not _NOUN_USE.search(g[:c.start()])  # not "one of the states"
+             and not c.group(0)[0].isupper()]  # nor "United States"
     if g.startswith(",") and len(words) <= 30 and (relative or not verbs):
         tail = g.rsplit(",", 1)[1] if g.count(",") > 1 or g.endswith(",") else ""
         return all(w.lower() in FILLER_WORDS or w.lower().endswith("ly") for w in re.findall(r"[\w’'\-]+", tail))
@@ -655,8 +715,12 @@ _ENDS_DOCUMENT = _ends_with(DOCUMENT_NOUNS)
 _ENDS_ORG = _ends_with(ANON_ORG_NOUNS)
 
 
+_QUANTITY_OF = re.compile(r"^.*?\b(?:series|number|couple|handful|pair|string|flurry|barrage|set|slew|raft)\s+of\s+")
+
+
 def _head_noun(text: str) -> str:
-    return _POSTMOD_SPLIT.split(text.lower())[0].strip()
+    """The head of a description, before any postmodifier ("a series of tweets": tweets)."""
+    return _POSTMOD_SPLIT.split(_QUANTITY_OF.sub("", text.lower()))[0].strip()
 
 
 def _is_document_noun(text: str) -> bool:
@@ -667,8 +731,7 @@ def _is_document_noun(text: str) -> bool:
 
 def _is_org_noun(text: str) -> bool:
     """Is the head noun (before any "with ..."/"from ..." postmodifier) an institution?"""
-    head = _POSTMOD_SPLIT.split(text.lower())[0]
-    return _ENDS_ORG.search(head) is not None
+    return _ENDS_ORG.search(_head_noun(text)) is not None
 
 
 def is_naming_cue(cue: Cue) -> bool:

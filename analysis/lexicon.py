@@ -81,7 +81,7 @@ _CUE_STEMS = {
     "lambaste": ["lambasted", "lambastes", "lambasting"],
     "characterise": ["characterized", "characterised", "characterizes", "characterises"],
     "refer": ["referred to", "refers to", "referring to"],
-    "read": ["reads"],  # "the letter reads"
+    "read": ["reads", "read"],  # "the letter reads", "“…,” the article read"
     "praise": ["praised", "praises", "praising"],
     "thank": ["thanked", "thanks", "thanking"],
     "answer": ["answered", "answers", "answering"],
@@ -99,9 +99,15 @@ _CUE_STEMS = {
     "believe": ["believes", "believed"],
     "think": ["thinks"],
     "hope": ["hopes"],
+    "shout": ["shout", "shouts", "shouted", "shouting"],
+    "yell": ["yell", "yells", "yelled", "yelling"],
+    "scream": ["screamed", "screams", "screaming"],
+    "chant": ["chant", "chants", "chanted", "chanting"],
+    "sing": ["sings", "sang", "singing"],
 }
 CUE_WORDS: dict[str, str] = {form: stem for stem, forms in _CUE_STEMS.items() for form in forms}
 CUE_WORDS["according to"] = "according to"
+CUE_WORDS["per"] = "according to"  # "per the party’s bylaws" (the extractor skips "per cent", "$5 per hour")
 
 # Verbs that name rather than quote when they have no speaker ("known as the
 # 'storm corps'", "the so-called 'axis'"): only attribute when a speaker is their subject.
@@ -130,6 +136,7 @@ FILLER_WORDS = {
     "herself", "themselves", "who", "which", "that", "on", "in", "an", "a", "the", "interview",
     "statement", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "yesterday", "today", "tonight", "last", "this", "week", "month", "year", "told", "and",
+    "even", "still", "now", "already", "since", "subsequently", "initially", "originally",
 }
 
 PRONOUNS = {"he": "m", "she": "f", "they": "p", "him": "m", "her": "f"}
@@ -191,6 +198,11 @@ ANON_HUMAN_NOUNS = [
     "congresswoman", "nominee", "candidate", "judge", "lawyer", "attorney", "reader", "host", "anchor",
     "moderator", "organizer", "organiser", "chairman", "chairwoman", "widow", "pollster", "columnist",
     "author", "reporter", "correspondent", "father", "mother", "wife", "husband",
+    "prince", "princess", "king", "queen", "pope", "cleric", "imam", "rabbi", "priest", "pastor", "bishop",
+    "actor", "actress", "singer", "comedian", "guy", "mogul", "billionaire", "tycoon", "entrepreneur",
+    "founder", "owner", "physician", "surgeon", "scientist", "historian", "editor", "writer", "blogger",
+    "supporter", "opponent", "rival", "challenger", "incumbent", "sheriff", "detective", "prosecutor",
+    "chief executive", "ceo", "developer", "user",
 ]
 # Speakers that are texts: "the report said", "the ad's narrator says" is a person, "the clip says" is not.
 DOCUMENT_NOUNS = [
@@ -198,12 +210,15 @@ DOCUMENT_NOUNS = [
     "article", "piece", "study", "survey", "brief", "ruling", "filing", "lawsuit", "complaint", "bylaws",
     "editorial", "tweet", "video", "press release", "release", "transcript", "website", "column",
     "indictment", "petition", "email", "resolution", "communique", "communiqué", "analysis",
+    "note", "opinion", "message", "headline", "order", "decision", "sign", "caption", "platform",
 ]
+# Institutions. Texts ("statement", "report", "memo") are DOCUMENT_NOUNS only: that list is read first.
 ANON_ORG_NOUNS = [
     "media", "state media", "ministry", "government", "kremlin", "embassy", "agency", "army",
-    "military", "statement", "spokesman's office", "office", "department", "police", "authorities",
+    "military", "spokesman's office", "office", "department", "police", "authorities",
     "administration", "white house", "pentagon", "council", "committee", "newspaper", "broadcaster",
-    "outlet", "report", "document", "memo", "regime", "company", "firm", "group", "party",
+    "outlet", "regime", "company", "firm", "group", "party", "union", "foundation", "institute",
+    "organization", "organisation", "association", "coalition", "alliance", "center", "centre", "league",
     "command", "headquarters", "commission", "court", "parliament", "cabinet", "presidency", "campaign",
     "network", "magazine", "board",
     "foreign ministry", "defence ministry", "defense ministry", "news agency", "tv", "television",

@@ -42,7 +42,7 @@ _NOT_NAME = re.compile(r"(?:[’'](?:ll|re|ve|d|m)|n[’']t|-(?:led|backed|based
 _HEAD_TITLES = {"President", "Minister", "Secretary", "Chancellor", "Premier", "Spokesman", "Spokeswoman",
                 "Spokesperson", "General", "Ambassador", "Governor", "Mayor", "Senator", "Commander",
                 "Director", "Chairman", "Chairwoman", "Leader", "King", "Queen", "Prince", "Envoy",
-                "Colonel", "Admiral", "Judge", "Secretary-General", "Prosecutor", "Chief"}
+                "Colonel", "Admiral", "Judge", "Justice", "Secretary-General", "Prosecutor", "Chief"}
 _PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|around|into|across|town of|city of|village of|region of|"
                            r"province of|port of|capital of|state of|island of|district of)\s+$")
 _PLACE_AFTER = re.compile(r"^\s+(?:plant|region|oblast|province|city|town|village|river|airport|base|"
@@ -154,6 +154,14 @@ def _split_possessive(text: str, start: int, end: int) -> list[tuple[int, int, b
 
 _INVERTED_CUES = {"Said", "Says", "Added", "Adds", "Continued", "Continues", "Asked", "Asks", "Wrote", "Writes",
                   "Stated", "Declared", "Replied", "Responded", "Explained", "Noted", "Insisted", "Argued", "Quipped"}
+_HONORIFIC_ABBREVIATIONS = {"Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt",
+                            "Rev", "Adm", "Maj", "Messrs"}
+_HONORIFIC_BEFORE = re.compile(r"\b((?:" + "|".join(sorted(_HONORIFIC_ABBREVIATIONS)) + r")\.)[ \t]+$")
+# Capitalised words that describe the person named after them ("Rival Hillary Clinton").
+_DESCRIPTORS = {"rival", "crooked", "activist", "candidate", "nominee", "democrat", "republican", "democratic",
+                "comedian", "actor", "actress", "singer", "rapper", "filmmaker", "pastor", "officer", "detective",
+                "sheriff", "trooper", "attorney", "lawyer", "doctor", "nurse", "coach", "star", "billionaire",
+                "businessman", "businesswoman", "entrepreneur", "mogul", "host", "tycoon", "challenger", "incumbent"}
 _INSIDE_TITLE = re.compile(r"\b(?:Secretary|Minister|Chief|Head|Director|Chancellor)\s+of\s+(?:the\s+)?$")
 
 
@@ -185,6 +193,11 @@ def _clean(text: str, start: int, end: int, possessive: bool) -> tuple[int, int,
             start += len(first) + 1
             span = span[len(first) + 1:]
         title = text[inside.start():start].strip()
+    if span in _HONORIFIC_ABBREVIATIONS and text[end:end + 1] == ".":
+        return None  # "Mr" of "Mr. Okoro": the title of the name that follows
+    honorific = _HONORIFIC_BEFORE.search(text, max(0, start - 8), start) if title is None else None
+    if honorific is not None:
+        title = honorific.group(1)  # "Mr. Okoro said": a person, whatever NER thinks of the surname
     m = TITLE_RE.match(span + " ")
     lead_title = None
     if title is None and m and len(m.group(0).strip()) < len(span):
@@ -204,6 +217,14 @@ def _clean(text: str, start: int, end: int, possessive: bool) -> tuple[int, int,
             title = f"{lead_title} {extra}" if lead_title else extra
             start += len(extra) + 1
             span = text[start:end]
+    # "Rival Hillary Clinton", "Activist Jane Doe": a capitalised descriptor before a given name
+    # and surname is not part of the name.
+    words = span.split(" ")
+    if title is None and len(words) >= 3 and (fold(words[0]) in _DESCRIPTORS or _ROLE_RE.fullmatch(words[0])) \
+            and fold(words[0]) not in given_names() and fold(words[1]) in given_names() \
+            and not org_kind(span) and not canonical_figure(span):
+        start += len(words[0]) + 1
+        span = text[start:end]
     span = span.rstrip(".") if not re.search(r"(?:[A-Z]\.){2,}$|\b[A-Z]\.$|Jr\.$", span) else span
     end = start + len(span)
     if not span or span.isdigit() or _NOT_NAME.search(span) or not re.search(r"[a-zA-Z]", span):

@@ -65,27 +65,28 @@ def build_cast(doc: Document, quoted: dict[int, list[tuple[int, int]]]) -> Cast:
     # Pass 1: rules with no knowledge of the article's other names.
     for m, text, start in mentions:
         m.kind = classify(m, text, m.start - start, set())
-    surnames = _known_surnames(doc, [m for m, _, _ in mentions if m.kind == "person"])
-    for m, text, start in mentions:
-        if m.kind == "unknown" and fold(m.text) in surnames:
-            m.kind, m.evidence = "person", "alias"
-        elif m.kind in ("place", "other") and " " not in m.text and fold(m.text) in surnames \
-                and not _PLACE_PREP.search(text[max(0, m.start - start - 12):m.start - start]):
-            # "Gen. Norman Ham ... Ham said": a surname that is also a place or a word.
-            m.kind, m.evidence = "person", "alias"
+    _promote_surnames(doc, mentions)
     _ask_ner(doc, [(m, text, start) for m, text, start in mentions if m.kind == "unknown"])
     # Names NER recognised ("Gen. Norman Ham") make their surnames known too ("Ham said").
-    surnames = _known_surnames(doc, [m for m, _, _ in mentions if m.kind == "person"])
-    for m, text, start in mentions:
-        if m.kind in ("place", "other") and " " not in m.text and fold(m.text) in surnames \
-                and not _PLACE_PREP.search(text[max(0, m.start - start - 12):m.start - start]):
-            m.kind, m.evidence = "person", "alias"
+    _promote_surnames(doc, mentions)
     persons = [m for m, _, _ in mentions if m.kind == "person"]
     entities, person_of = _group_people(doc, persons)
     _add_roles(doc, entities)
     org_mentions = [m for m, _, _ in mentions if m.kind == "org"]
     return Cast(entities, person_of, sorted(persons, key=lambda m: m.start), org_mentions,
                 _group_orgs(doc, org_mentions))
+
+
+def _promote_surnames(doc: Document, mentions: list[tuple[Mention, str, int]]) -> None:
+    """A bare word that is the surname of a person named in full is that person ("Ham said"),
+    even when the rules took it for a place or a word ("Gen. Norman Ham ... Ham said")."""
+    surnames = _known_surnames(doc, [m for m, _, _ in mentions if m.kind == "person"])
+    for m, text, start in mentions:
+        if fold(m.text) not in surnames:
+            continue
+        if m.kind == "unknown" or (m.kind in ("place", "other") and " " not in m.text
+                                   and not _PLACE_PREP.search(text[max(0, m.start - start - 12):m.start - start])):
+            m.kind, m.evidence = "person", "alias"
 
 
 def _known_surnames(doc: Document, persons: list[Mention]) -> set[str]:
@@ -125,14 +126,21 @@ def _ask_ner(doc: Document, unknown: list[tuple[Mention, str, int]]) -> None:
         found = [next((lab for s, e, lab in by_window[w] if s <= rel < e or rel <= s < rel + len(text)), None)
                  for w, rel in pairs]
         label_of[text] = next((lab for lab in found if lab is not None), None)
+    speaking = {id(m) for m, text, start in unknown if _SPEAKS_AFTER.match(text, m.end - start)}
     for m, _, _ in windows:
         label = label_of[m.text]
         if label == "PERSON" and len(m.text) > 2:
             m.kind, m.evidence = "person", "ner"
+        elif label is None and id(m) in speaking and not m.possessive and len(m.text) > 2:
+            m.kind, m.evidence = "person", "cue"  # "Hannity said": NER saw no entity, the cue a speaker
         elif label == "ORG":
             m.kind, m.org_kind, m.evidence = "org", org_kind(m.text) or "other", "ner"
         else:
             m.kind = "place" if label in {"GPE", "LOC", "NORP", "FAC"} else "other"
+
+
+_SPEAKS_AFTER = re.compile(r"\s+(?:also\s+|then\s+)?(?:said|says|told|added|wrote|asked|responded|replied|argued|"
+                           r"warned|noted|insisted|explained|continued)\b")
 
 
 def _group_people(doc: Document, persons: list[Mention]) -> tuple[list[Entity], dict[int, Entity]]:

@@ -227,6 +227,8 @@ def _in_sentence(para: _Para, span: MarkedSpan, sentence: int, attributor: Attri
     for c in after:
         if c.subject is None or c.stem == "according to":
             continue
+        if c.word.lower().endswith("ing") and c.subject_start is not None and c.subject_start < q_start:
+            continue  # "Doe said …“…”, adding …": the participle's subject is the main clause's, before
         head = min(c.start, c.subject_start if c.subject_start is not None else c.start)
         between = attributor.body[q_end:head]
         if _ADJACENT.match(between) or _lead_in(between) or _AS_PUT_IT.fullmatch(between):
