@@ -93,8 +93,9 @@ def quotes_url(at_most: int, fmt: str) -> str:
     from articles.models import Quote
 
     newest = Quote.objects.visible().exclude(published=None).order_by("-published").values_list("published", flat=True)
-    day = newest[at_most - 1] if newest.count() >= at_most else None
-    if day is None:
+    try:
+        day = newest[at_most - 1]
+    except IndexError:  # a corpus smaller than the export: all of it
         return f"/quotes/?format={fmt}"
     while True:  # a day's quotes are all in or all out: start past the day that overflows, then check
         day += timedelta(days=1)
@@ -246,9 +247,9 @@ def measure_inline(rows: int, pdf_items: int, database_name: str, out) -> dict:
     for fmt in ("csv", "json"):
         url = quotes_url(rows, fmt)
         run = load.measure_export(url, database_name=database_name)
-        inline[fmt] = run
+        inline[fmt] = run = {**run, "items": export_count(url)}
         if "seconds" in run:
-            out(f"    {fmt.upper():4} {url}: {run['status']}, {run['lines']:,} lines, {run['bytes'] / 1e6:.1f} MB in "
+            out(f"    {fmt.upper():4} {url}: {run['status']}, {run['items']:,} rows, {run['bytes'] / 1e6:.1f} MB in "
                 f"{run['seconds']:.2f} s, peak RSS {run['peak_rss_mb']:.0f} MB "
                 f"(+{run['peak_growth_mb']:.0f} MB over a warm-up of no rows)")
         else:

@@ -70,8 +70,15 @@ def export_misses(result: dict) -> list[str]:
         if seconds > EXPORT_HELD_S:
             out.append(f"{what} {url} held its request {_over(seconds, EXPORT_HELD_S, 's', 1)}")
     for fmt, report in (result.get("reports") or {}).items():
-        if "error" in report and str(report.get("status", "")).startswith("303"):
-            out.append(f"{fmt.upper()} report {report['url']}: {report['error']}")
+        if "error" in report:
+            if str(report.get("status", "")).startswith("303"):
+                out.append(f"{fmt.upper()} report {report['url']}: {report['error']}")
+            continue
+        if report.get("page", {}).get("state") != "ready":
+            out.append(f"{fmt.upper()} report {report['url']}: made, but its page says {report.get('page')}")
+        if fmt in ("csv", "json") and report.get("rows_in_file") != report.get("items"):
+            out.append(f"{fmt.upper()} report {report['url']}: the file ends with {report.get('rows_in_file')} rows, "
+                       f"not the {report.get('items')} asked for")
     return out
 
 

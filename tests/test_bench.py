@@ -142,7 +142,10 @@ def test_every_export_request_held_over_5_s_or_answered_wrongly_is_a_miss_with_i
         _request("PDF report request", "/people/bo/?format=pdf", 7.0, status="200 OK"),  # made in the request
         _request("CSV report download", "/reports/x/download/", 0.1),
         _request("CSV in the request", "/quotes/?format=csv", None, status="failed"),
-    ], "reports": {"csv": {"url": "/quotes/?format=csv", "status": "303 See Other", "error": "not made: failed"}}}
+    ], "reports": {"csv": {"url": "/quotes/?format=csv", "status": "303 See Other", "error": "not made: failed"},
+                   "json": {"url": "/q?format=json", "status": "303 See Other", "items": 20, "rows_in_file": None,
+                            "page": {"state": "ready"}},
+                   "pdf": {"url": "/p?format=pdf", "status": "303 See Other", "items": 20, "page": {"state": "unknown"}}}}
     assert export_misses(result) == [
         "PDF in the request /people/ada/?format=pdf held its request 6.3 s > 5 s: over by 1.3 s (1.3×)",
         "JSON in the request /quotes/?format=json: answered 303 See Other, not 200",
@@ -150,6 +153,8 @@ def test_every_export_request_held_over_5_s_or_answered_wrongly_is_a_miss_with_i
         "PDF report request /people/bo/?format=pdf held its request 7.0 s > 5 s: over by 2.0 s (1.4×)",
         "CSV in the request /quotes/?format=csv: failed (failed)",
         "CSV report /quotes/?format=csv: not made: failed",
+        "JSON report /q?format=json: the file ends with None rows, not the 20 asked for",
+        "PDF report /p?format=pdf: made, but its page says {'state': 'unknown'}",
     ]
     assert "  MISS PDF in the request /people/ada/?format=pdf held its request 6.3 s" in "\n".join(
         summary({"exports": result}))
@@ -160,7 +165,8 @@ def test_the_exports_section_checks_every_request_it_made_including_report_downl
         "in_request": {"csv": {"url": "/q?format=csv", "status": "200 OK", "seconds": 1.0},
                        "json": {"url": "/q?format=json", "error": "Traceback"},
                        "pdf": {"runs": [{"url": "/p?format=pdf", "status": "200 OK", "seconds": s} for s in (2.0, 3.0)]}},
-        "reports": {"csv": {"url": "/q?format=csv&from=x", "status": "303 See Other", "held_s": 0.2,
+        "reports": {"csv": {"url": "/q?format=csv&from=x", "status": "303 See Other", "held_s": 0.2, "items": 9,
+                            "rows_in_file": 9, "page": {"state": "ready"},
                             "download": {"url": "/reports/t/download/", "status": "200 OK", "held_s": 0.05}},
                     "pdf": {"url": "/p?format=pdf", "status": "429 Too Many Requests", "held_s": 0.01,
                             "error": "answered 429"}},
