@@ -125,9 +125,9 @@ def measure_hostile(name: str, seconds: int, out) -> dict:
         result = load.hostile_load(paths, database_name=name, seconds=seconds)
     finally:
         load.stop(worker)
-        result_reports = exports.reports_since(began)
+        asked = exports.reports_since(began)
         removed = exports.remove_reports(began)
-    result["reports"] = {**result_reports, "removed": removed}
+    result["reports"] = {**asked, "removed": removed}
     if "home" not in result:
         out(f"  not measured: {result}")
         return result
