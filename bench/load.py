@@ -266,32 +266,6 @@ def summarise_exports(entries: list[dict], slowest: int = 5) -> dict:
 # -- exports ------------------------------------------------------------------------------------
 
 
-def export_works(url: str, content_type: str) -> bool:
-    """Whether ``url`` answers 200 with ``content_type``, reading at most the first chunk."""
-    from bench.pages import PageTimer
-
-    timer = PageTimer()
-    environ = timer.factory.get(url, HTTP_HOST=HOST, SERVER_NAME=HOST).environ
-    headers: dict = {}
-
-    def start_response(status, response_headers, exc_info=None):
-        headers["status"] = status
-        headers.update(dict(response_headers))
-
-    from django.conf import settings
-    from django.test.utils import override_settings
-
-    with override_settings(RATE_LIMITS=dict.fromkeys(settings.RATE_LIMITS)):
-        response = timer.handler(environ, start_response)
-    try:
-        next(iter(response), b"")
-    except Exception:  # an export that fails is reported as not working
-        return False
-    finally:
-        response.close()
-    return headers.get("status", "").startswith("200") and headers.get("Content-Type", "").startswith(content_type)
-
-
 def measure_export(url: str, *, database_name: str | None, timeout_s: int = 600) -> dict:
     """Time and peak memory of one export, in a fresh process so the peak RSS is the export's own."""
     command = [PYTHON, "-m", "bench.load", url]
