@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import resource
 import shutil
 import signal
@@ -17,6 +18,7 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+from urllib.parse import parse_qs
 
 HOST = "127.0.0.1"
 BASE_DIR = Path(__file__).resolve().parents[1]
@@ -79,7 +81,8 @@ def _wait_until_up(url: str, process: subprocess.Popen, timeout_s: float) -> Non
     raise RuntimeError(f"gunicorn did not answer {url} within {timeout_s:.0f} s")
 
 
-def _stop(process: subprocess.Popen) -> None:
+def stop(process: subprocess.Popen) -> None:
+    """Stop a process this module started (in a session of its own), by its process group: never more."""
     if process.poll() is None:
         os.killpg(process.pid, signal.SIGTERM)
         try:
@@ -87,6 +90,18 @@ def _stop(process: subprocess.Popen) -> None:
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
             process.wait(timeout=10)
+
+
+def start_worker(database_name: str | None) -> subprocess.Popen:
+    """``manage.py db_worker`` on the benchmark database, as ``make run`` starts it beside the web server
+    (checking the queue every 0.2 s rather than every second, so a report's wait is the queue's, not
+    the poll's). Its log is var/bench/worker.log; stop it with :func:`stop`."""
+    log_path = BASE_DIR / "var" / "bench" / "worker.log"
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    with open(log_path, "ab") as log:
+        return subprocess.Popen(
+            [PYTHON, "manage.py", "db_worker", "--interval", "0.2", "--no-startup-delay", "--recover-every", "0"],
+            cwd=BASE_DIR, env=server_env(database_name, limits=False), stdout=log, stderr=log, start_new_session=True)
 
 
 def _drive(process: subprocess.Popen, wrk: str, paths: list[str], port: int, *, seconds: int, connections: int,
@@ -125,7 +140,7 @@ def load_test(paths: list[str], *, database_name: str | None, seconds: int = 30,
             run = _drive(process, wrk, paths, port, seconds=seconds, connections=connections, threads=threads,
                          workers=workers)
         finally:
-            _stop(process)
+            stop(process)
     line = next((x for x in run.stdout.splitlines() if x.startswith("WRK_JSON ")), None)
     if line is None:
         return {"error": f"wrk gave no result: {run.stdout[-500:]} {run.stderr[-500:]}"}
@@ -172,10 +187,13 @@ def hostile_load(attack_paths: list[str], *, database_name: str | None, seconds:
         return {"skipped": "wrk is not installed (make bench installs it: apt-get install wrk)"}
     port = free_port()
     base = f"http://{HOST}:{port}"
-    gunicorn = [str(Path(PYTHON).parent / "gunicorn"), "config.wsgi", "--workers", str(workers), "--bind",
-                f"{HOST}:{port}", "--timeout", "30", "--log-level", "warning"]
     log_path = BASE_DIR / "var" / "bench" / "gunicorn-hostile.log"
+    access_path = BASE_DIR / "var" / "bench" / "gunicorn-hostile-access.log"  # each request's time: the exports'
     log_path.parent.mkdir(parents=True, exist_ok=True)
+    access_path.unlink(missing_ok=True)
+    gunicorn = [str(Path(PYTHON).parent / "gunicorn"), "config.wsgi", "--workers", str(workers), "--bind",
+                f"{HOST}:{port}", "--timeout", "30", "--log-level", "warning", "--access-logfile", str(access_path),
+                "--access-logformat", ACCESS_FORMAT]
     with open(log_path, "wb") as log, tempfile.TemporaryDirectory() as tmp:
         attack_lua, read_lua = Path(tmp) / "attack.lua", Path(tmp) / "read.lua"
         attack_lua.write_text(ATTACK_SCRIPT % ", ".join(json.dumps(p) for p in attack_paths))
@@ -194,7 +212,7 @@ def hostile_load(attack_paths: list[str], *, database_name: str | None, seconds:
                 capture_output=True, text=True, timeout=seconds + 60, check=False)
             attack_out, _ = attack.communicate(timeout=seconds + 60)
         finally:
-            _stop(process)
+            stop(process)
     result: dict = {"attack_paths": attack_paths, "attackers": attackers, "readers": readers, "seconds": seconds,
                     "workers": workers}
     for name, output in (("home", read.stdout), ("attack", attack_out)):
@@ -209,36 +227,43 @@ def hostile_load(attack_paths: list[str], *, database_name: str | None, seconds:
             "timeouts": raw["timeouts"], "non_2xx": raw["status_errors"], "read_errors": raw["read_errors"],
         }
     result["server_errors"] = log_path.read_text(errors="replace").count("WORKER TIMEOUT")
+    entries = parse_access_log(access_path.read_text(errors="replace")) if access_path.exists() else []
+    result["exports"] = summarise_exports(entries)
     return result
 
 
+# gunicorn's access log line: status, microseconds from the request read to the response written, path, query.
+ACCESS_FORMAT = '%(s)s %(D)s "%(U)s" "%(q)s"'
+ACCESS_LINE = re.compile(r'^(\d{3}) (\d+) "([^"]*)" "([^"]*)"$')
+
+
+def parse_access_log(text: str) -> list[dict]:
+    """The requests in an access log written with ACCESS_FORMAT (other lines are skipped)."""
+    entries = []
+    for line in text.splitlines():
+        if found := ACCESS_LINE.match(line.strip()):
+            status, micros, path, query = found.groups()
+            entries.append({"status": int(status), "seconds": int(micros) / 1e6, "path": path, "query": query})
+    return entries
+
+
+def summarise_exports(entries: list[dict], slowest: int = 5) -> dict:
+    """The export requests (those with ``format``) among ``entries``: how many, their answers by status,
+    and the slowest, each with the time it held its worker."""
+    exports = [e for e in entries if "format" in parse_qs(e["query"])]
+    by_status: dict[str, int] = {}
+    for entry in exports:
+        by_status[str(entry["status"])] = by_status.get(str(entry["status"]), 0) + 1
+    ranked = sorted(exports, key=lambda e: e["seconds"], reverse=True)[:slowest]
+    return {
+        "count": len(exports), "by_status": dict(sorted(by_status.items())),
+        "max_seconds": ranked[0]["seconds"] if ranked else None,
+        "slowest": [{"url": f"{e['path']}?{e['query']}", "status": e["status"], "seconds": e["seconds"]} for e in ranked],
+        "seconds": [e["seconds"] for e in exports],
+    }
+
+
 # -- exports ------------------------------------------------------------------------------------
-
-
-def export_works(url: str, content_type: str) -> bool:
-    """Whether ``url`` answers 200 with ``content_type``, reading at most the first chunk."""
-    from bench.pages import PageTimer
-
-    timer = PageTimer()
-    environ = timer.factory.get(url, HTTP_HOST=HOST, SERVER_NAME=HOST).environ
-    headers: dict = {}
-
-    def start_response(status, response_headers, exc_info=None):
-        headers["status"] = status
-        headers.update(dict(response_headers))
-
-    from django.conf import settings
-    from django.test.utils import override_settings
-
-    with override_settings(RATE_LIMITS=dict.fromkeys(settings.RATE_LIMITS)):
-        response = timer.handler(environ, start_response)
-    try:
-        next(iter(response), b"")
-    except Exception:  # an export that fails is reported as not working
-        return False
-    finally:
-        response.close()
-    return headers.get("status", "").startswith("200") and headers.get("Content-Type", "").startswith(content_type)
 
 
 def measure_export(url: str, *, database_name: str | None, timeout_s: int = 600) -> dict:

@@ -8,23 +8,22 @@ corpus and reuses it on later runs (var/bench/corpus.json remembers how it was m
 from __future__ import annotations
 
 import json
-import statistics
 import time
 
 import psycopg
 from django.conf import settings
+from django.core.cache import caches
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, connections
-from django.db.models import Count, Q
+from django.utils import timezone
 
 from articles.summaries import mark_changed
-from bench import load, pages
+from bench import exports, load, pages
 from bench.importing import measure_import
 from bench.results import Results
 from bench.synthetic import TITLE_PREFIX, generate_corpus
 
-CSV_ROWS = 100_000  # the size of the CSV export whose memory is measured
 TARGETS = {"max_queries": 12, "max_ratio": 3.0}
 CORPUS_SECTIONS = {"pages", "exports", "load", "hostile"}
 
@@ -55,7 +54,9 @@ def run_database_sections(command: BaseCommand, sections: set[str], results: Res
             "after the data changed, summaries computed; queries, SQL, page/SQL, main q: of the rendered page; "
             "served, p95, q: as deployed, an anonymous reader's repeat from the page cache")
         mark_changed()  # start cold, whatever an earlier run left in the cache
+        began = timezone.now()
         measured = pages.measure_pages(cases, runs=runs, progress=lambda c: command.stderr.write(f"  {c.url}"))
+        check_no_reports("pages", began, out)
         for line in pages.format_pages(measured):
             out(line)
         misses = [(r.name, m) for r in measured for m in r.misses(TARGETS["max_queries"], TARGETS["max_ratio"])]
@@ -65,7 +66,7 @@ def run_database_sections(command: BaseCommand, sections: set[str], results: Res
         results.save("pages", [r.as_dict() for r in measured])
 
     if "exports" in sections:
-        results.save("exports", measure_exports(pdf_person_url(), out))
+        results.save("exports", exports.measure_exports(out))
 
     if "load" in sections:
         paths = [by_name[n].url for n in ("article", "person", "quotes")]
@@ -73,7 +74,9 @@ def run_database_sections(command: BaseCommand, sections: set[str], results: Res
             f"{', '.join(paths)} in turn")
         out(f"{'page cache':>10} {'req/s':>8} {'p50':>9} {'p95':>9} {'p99':>9} {'errors':>7}")
         for section, page_cache in (("load", True), ("load_uncached", False)):
+            began = timezone.now()
             result = load.load_test(paths, database_name=name, seconds=load_seconds, page_cache=page_cache)
+            result["reports_made"] = check_no_reports(section, began, out)
             label = "on" if page_cache else "off"
             if "requests" in result:
                 out(f"{label:>10} {result['requests_per_second']:>8.1f} {result['p50_ms']:>7.0f}ms "
@@ -87,20 +90,44 @@ def run_database_sections(command: BaseCommand, sections: set[str], results: Res
         results.save("hostile", measure_hostile(name, load_seconds, out))
 
 
+def check_no_reports(section: str, since, out) -> int:
+    """Reports a section asked for since ``since``: none, for sections that measure pages (a report would
+    put a worker's job, not a page, in their figures). Said, and removed, if there are any."""
+    made = exports.reports_since(since)["asked"]
+    if made:
+        out(f"  WARNING: the {section} section asked for {made} report(s); it measures pages, not reports")
+        exports.remove_reports(since)
+    return made
+
+
 def hostile_paths() -> list[str]:
-    """The reader URLs and exports that took a 20,000-article site down before they were bounded."""
+    """The reader URLs and exports that took a 20,000-article site down before they were bounded. The
+    exports now queue reports (or are refused, or get 429 past the per-client report limit)."""
     return [
         "/people/", "/people/?sort=name", "/people/?sort=articles", "/people/?q=x", "/people/?theme=brics",
         "/countries/ru/?format=csv", "/themes/escalation/?format=csv", "/quotes/?format=csv", "/people/?format=csv",
-        f"{pdf_person_url()}?format=pdf", "/search/?q=sanctions", "/quotes/?sort=oldest&theme=brics",
+        f"{exports.pdf_person_url()}?format=pdf", "/search/?q=sanctions", "/quotes/?sort=oldest&theme=brics",
     ]
 
 
 def measure_hostile(name: str, seconds: int, out) -> dict:
     paths = hostile_paths()
-    out(f"\nunder attack: gunicorn, 2 workers; 4 connections loop {len(paths)} expensive URLs (each request a new "
-        f"cache key) while 2 connections load the home page, {seconds} s, 127.0.0.1")
-    result = load.hostile_load(paths, database_name=name, seconds=seconds)
+    out(f"\nunder attack: gunicorn, 2 workers, and a db_worker making the reports the attack asks for; 4 connections "
+        f"loop {len(paths)} expensive URLs (each request a new cache key) while 2 connections load the home page, "
+        f"{seconds} s, 127.0.0.1, rate limits on")
+    # The limits start afresh, so a run does not inherit the last one's counts (the windows are 10 minutes).
+    caches[settings.RATE_LIMIT_CACHE].clear()
+    exports.remove_reports()
+    began = timezone.now()
+    # As deployed, a worker makes what the attack queues: its CPU is part of what the readers share.
+    worker = load.start_worker(name)
+    try:
+        result = load.hostile_load(paths, database_name=name, seconds=seconds)
+    finally:
+        load.stop(worker)
+        asked = exports.reports_since(began)
+        removed = exports.remove_reports(began)
+    result["reports"] = {**asked, "removed": removed}
     if "home" not in result:
         out(f"  not measured: {result}")
         return result
@@ -113,6 +140,14 @@ def measure_hostile(name: str, seconds: int, out) -> dict:
         out(f"{who:>8} {r['requests']:>9,} {r['requests_per_second']:>8.1f} {r['p50_ms']:>7.0f}ms "
             f"{r['p99_ms']:>7.0f}ms {r['max_ms']:>7.0f}ms {r['non_2xx']:>8,} {r['timeouts']:>9,}")
     out(f"gunicorn worker timeouts: {result['server_errors']}")
+    attack = result.get("exports", {})
+    if attack.get("count"):
+        answers = ", ".join(f"{n:,} × {status}" for status, n in attack["by_status"].items())
+        out(f"export requests in the attack: {attack['count']:,} ({answers}); the slowest held its worker "
+            f"{attack['max_seconds']:.2f} s ({attack['slowest'][0]['url']})")
+    r = result["reports"]
+    out(f"reports the attack asked for: {r['asked']} ({r['made']} made by the worker, {r['failed']} failed, "
+        f"{r['unfinished']} unfinished when it stopped; all {r['removed']} removed)")
     out("target: the home page's p99 < 500 ms, no worker timeouts")
     return result
 
@@ -170,56 +205,3 @@ def ensure_corpus(articles: int, seed: int, out) -> dict:
         marker.write_text(json.dumps(info, indent=2))
         out(f"generated in {info['generation_seconds']} s")
     return {**info, "articles": count or articles, "quotes": Quote.objects.count()}
-
-
-def csv_export_url(rows: int = CSV_ROWS) -> str:
-    """A /quotes/ CSV export with about ``rows`` rows: the theme whose quote count is nearest."""
-    from articles.models import Theme
-
-    themes = Theme.objects.annotate(n=Count("quote_themes", filter=~Q(quote_themes__quote__status="rejected")))
-    best = min(themes, key=lambda theme: abs(theme.n - rows))
-    return f"/quotes/?theme={best.slug}&format=csv"
-
-
-def pdf_person_url() -> str:
-    """The most quoted person whose page still fits in a PDF (exports refuse more than MAX_PDF_ITEMS quotes)."""
-    from articles.models import Person
-
-    try:
-        from articles.exports.pdf import MAX_PDF_ITEMS
-    except ImportError:
-        MAX_PDF_ITEMS = 1000  # the exports' own limit, when the module does not say
-    person = (
-        Person.objects.annotate(n=Count("quotes", filter=~Q(quotes__status="rejected")))
-        .filter(n__lte=MAX_PDF_ITEMS).order_by("-n", "id").first()
-    )
-    return person.get_absolute_url() if person else "/people/"
-
-
-def measure_exports(person_url: str, out) -> dict:
-    csv_probe, pdf_url = "/quotes/?format=csv", f"{person_url}?format=pdf"
-    works = {"csv": load.export_works(csv_probe, "text/csv"),
-             "pdf": load.export_works(pdf_url, "application/pdf")}
-    out("\nexports")
-    if not all(works.values()):
-        out(f"  not measured: exports not working yet ({works})")
-        return {"skipped": f"exports not working yet: {works}"}
-    name = settings.DATABASES["default"]["NAME"]
-    pdf_runs = [load.measure_export(pdf_url, database_name=name) for _ in range(3)]
-    csv = load.measure_export(csv_export_url(), database_name=name)
-    pdf_seconds = [r["seconds"] for r in pdf_runs if "seconds" in r]
-    result = {"pdf": {"url": pdf_url, "runs": pdf_runs,
-                      "median_seconds": statistics.median(pdf_seconds) if pdf_seconds else None},
-              "csv": csv}
-    if pdf_seconds:
-        out(f"  person page PDF: median {statistics.median(pdf_seconds):.2f} s over {len(pdf_seconds)} runs "
-            f"({pdf_runs[0].get('bytes', 0):,} bytes, {pdf_runs[0].get('status')})")
-    else:
-        out(f"  person page PDF failed: {pdf_runs[0]}")
-    if "seconds" in csv:
-        out(f"  CSV export {csv['url']}: {csv['lines'] - 1:,} rows, {csv['bytes'] / 1e6:.1f} MB in {csv['seconds']:.1f} s; "
-            f"peak RSS {csv['peak_rss_mb']:.0f} MB (process after start-up {csv['rss_after_setup_mb']:.0f} MB, "
-            f"after a warm-up export of no rows {csv['rss_before_mb']:.0f} MB)")
-    else:
-        out(f"  CSV export failed: {csv}")
-    return result
