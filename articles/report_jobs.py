@@ -34,6 +34,7 @@ from django.utils import timezone
 from django_htmx.middleware import HtmxDetails
 
 from articles import ratelimit, summaries
+from articles.filters import ArticleFilter, PersonFilter, QuoteFilter
 from articles.models import Job, Report
 from articles.models.jobs import JobInterrupted, stopping
 from articles.models.reports import keep_for
@@ -89,9 +90,17 @@ def data_generation() -> str:
     return summaries.cached("report-generation", lambda: uuid.uuid4().hex)
 
 
+# Every parameter that decides an export: the filter sets' own, and the format.
+EXPORT_PARAMS = frozenset({"format"}).union(*(f.base_filters for f in (QuoteFilter, ArticleFilter, PersonFilter)))
+
+
 def canonical_query(request: HttpRequest) -> str:
-    """The query with ``page`` dropped (an export holds every item) and parameters in order."""
-    return urlencode(sorted((name, value) for name, values in request.GET.lists() if name != "page" for value in values))
+    """The format, filters and sort of the query, in order: what decides an export. Anything else
+    (``page``: an export holds every item; a parameter no page reads, ``?r=1``, ``?r=2``…) is
+    dropped, so it can neither split identical requests into new jobs nor reach the worker."""
+    return urlencode(sorted(
+        (name, value) for name, values in request.GET.lists() if name in EXPORT_PARAMS for value in values
+    ))
 
 
 def _digest(*parts: str) -> str:

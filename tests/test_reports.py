@@ -94,6 +94,10 @@ def test_identical_requests_share_one_report_until_the_data_changes(client, sett
     second = ask(client, "/quotes/?page=2&kind=direct&format=csv")
     assert first.status_code == second.status_code == 303 and first["Location"] == second["Location"]
     assert Job.objects.count() == 1
+    # A parameter no page reads (a cache-buster) changes nothing either: no new job per junk value.
+    for junk in ("r=1", "r=2", "utm_source=feed"):
+        assert ask(client, f"/quotes/?format=csv&kind=direct&{junk}")["Location"] == first["Location"]
+    assert Job.objects.count() == 1
     other_format = ask(client, "/quotes/?format=json&kind=direct")
     assert other_format["Location"] != first["Location"] and Job.objects.count() == 2
     quote = Quote.objects.first()
