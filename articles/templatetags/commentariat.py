@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django import template
 from django.template.defaultfilters import truncatewords
@@ -78,14 +79,33 @@ register.filter("shade", shade)
 @register.simple_tag(takes_context=True)
 def with_param(context, param: str, value=None) -> str:
     """The current query string with ``param`` set to ``value`` (or removed when None); page reset."""
-    query = context["request"].GET.copy()
-    query.pop("page", None)
-    if value is None or value == "":
-        query.pop(param, None)
-    else:
-        query[param] = value
-    encoded = query.urlencode()
-    return f"?{encoded}" if encoded else context["request"].path
+    request = context["request"]
+    pieces = []
+    for key, encoded in _encoded_query(request):
+        if key == param:
+            if value is not None and value != "":
+                pieces.append(_encode(key, value))  # where the parameter was, as QueryDict.__setitem__ keeps it
+                value = None
+        else:
+            pieces.extend(encoded)
+    if value is not None and value != "":
+        pieces.append(_encode(param, value))
+    encoded = "&".join(pieces)
+    return f"?{encoded}" if encoded else request.path
+
+
+def _encode(key: str, value) -> str:
+    return urlencode({key.encode(): str(value).encode()})  # as QueryDict.urlencode() writes each pair
+
+
+def _encoded_query(request) -> list[tuple[str, list[str]]]:
+    """The query string less ``page``, each parameter's pairs encoded once a request: a list's facets
+    ask for a link each (dozens a page), and copying the QueryDict for each was a deep copy."""
+    cached = getattr(request, "_encoded_query", None)
+    if cached is None or cached[0] is not request.GET:
+        pairs = [(key, [_encode(key, v) for v in values]) for key, values in request.GET.lists() if key != "page"]
+        cached = request._encoded_query = (request.GET, pairs)
+    return cached[1]
 
 
 @register.filter
