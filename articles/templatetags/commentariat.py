@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 from urllib.parse import urlencode
@@ -8,6 +9,8 @@ from django import template
 from django.template.defaultfilters import truncatewords
 from django.urls import reverse
 from django.utils.dateformat import format as format_date
+from django.utils.dates import MONTHS, MONTHS_3
+from django.utils.formats import localize
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -135,7 +138,7 @@ def quote_item(quote) -> str:
     source = article.source
     outlet = (f'<a href="{escape(source.get_absolute_url())}">{escape(source.name)}</a>' if source
               else "an unknown outlet")
-    date = f", {format_date(article.published, 'j M Y')}" if article.published else ""
+    date = f", {short_date(article.published)}" if article.published else ""
     excerpt = escape(truncatewords(quote.text, 8))
     verified = '<span class="badge ok">verified</span>' if quote.status == "verified" else ""
     kind = f' <span class="badge">{escape(quote.get_kind_display())}</span>' if quote.kind != "direct" else ""
@@ -151,3 +154,61 @@ def quote_item(quote) -> str:
         f'    {verified}{kind}</span></p>\n'
         '</li>\n'
     )
+
+
+# Dates in lists, as the ``date`` filter writes them: it builds a DateFormat (time zone checks
+# included) for every value, about 40 µs each, which a 130-row table pays 130 times. A date has no
+# time zone, so these write the same text directly; anything else goes through the filter.
+@register.filter
+def short_date(value) -> str:
+    """``{{ value|date:"j M Y" }}``: 5 Mar 2024."""
+    if type(value) is not datetime.date:
+        return format_date(value, "j M Y") if value not in (None, "") else ""
+    return f"{value.day} {str(MONTHS_3[value.month]).title()} {value.year:04d}"
+
+
+@register.filter
+def long_date(value) -> str:
+    """``{{ value|date:"j F Y" }}``: 5 March 2024."""
+    if type(value) is not datetime.date:
+        return format_date(value, "j F Y") if value not in (None, "") else ""
+    return f"{value.day} {MONTHS[value.month]} {value.year:04d}"
+
+
+@register.filter
+def iso_date(value) -> str:
+    """``{{ value|date:"Y-m-d" }}``: 2024-03-05."""
+    if type(value) is not datetime.date:
+        return format_date(value, "Y-m-d") if value not in (None, "") else ""
+    return value.isoformat()
+
+
+@register.simple_tag
+def figure_rows(items: list[dict]) -> SafeString:
+    """The rows of a group's table on the figures page (up to a few hundred a page), written as
+    :func:`quote_items` is and for the same reason: as a template loop they cost ten times the SQL."""
+    track = RANGE_TRACK
+    width, height = localize(track.width), localize(track.height)
+    track_y, track_height = localize(track.track_y), localize(track.track_height)
+    span_y, span_height = localize(track.span_y), localize(track.span_height)
+    rows = []
+    for item in items:
+        f = item["figure"]
+        article = f.article
+        source = article.source
+        outlet = (f'<a href="{escape(source.get_absolute_url())}">{escape(source.name)}</a>' if source
+                  else "Unknown")
+        date = short_date(article.published) if article.published else "undated"
+        value_range = escape(f.value_range)
+        rows.append(
+            f'\n        <tr><th scope="row">{outlet}</th>\n'
+            f'          <td>{date}</td>\n'
+            f'          <td class="num">{value_range}</td>\n'
+            f'          <td><a href="{escape(article.get_absolute_url())}">“{escape(f.text)}”</a></td>\n'
+            f'          <td>{escape(f.attributed_to or "—")}</td>\n'
+            f'          <td class="range-col"><svg class="range" viewBox="0 0 {width} {height}" preserveAspectRatio="none" '
+            f'role="img" aria-label="{value_range}"><rect class="track" x="0" y="{track_y}" width="{width}" '
+            f'height="{track_height}"/><rect class="span" x="{localize(item["left"])}" y="{span_y}" '
+            f'width="{localize(item["width"])}" height="{span_height}"/></svg></td></tr>\n      '
+        )
+    return mark_safe("".join(rows))
