@@ -15,6 +15,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from articles.charts import RANGE_TRACK, RangeTrack, shade
+from articles.links import page_url
 from articles.models.search import MATCH_START as START
 from articles.models.search import MATCH_STOP as STOP
 
@@ -212,3 +213,10 @@ def figure_rows(items: list[dict]) -> SafeString:
             f'width="{localize(item["width"])}" height="{span_height}"/></svg></td></tr>\n      '
         )
     return mark_safe("".join(rows))
+
+
+@register.filter
+def link(arg, name: str) -> str:
+    """``{{ slug|link:"theme_detail" }}``: ``{% url "theme_detail" slug %}`` from the cache of
+    articles/links.py, for links inside loops (each ``{% url %}`` is a full reverse())."""
+    return page_url(name, arg)
