@@ -26,6 +26,7 @@ def article_detail(request: HttpRequest, slug: str) -> PageData:
     def summary() -> dict:
         annotations = list(
             article.annotations.public().anchored().select_related("article__source", "stance_theme")
+            .defer(*(f"article__{name}" for name in ARTICLE_BULK))
             .prefetch_related("themes").order_by("start")
         )
         for number, annotation in enumerate(annotations, start=1):
