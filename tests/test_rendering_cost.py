@@ -13,7 +13,6 @@ from django.http import QueryDict
 from django.template.defaultfilters import date as date_filter
 from django.test.utils import CaptureQueriesContext
 
-from articles.templatetags.commentariat import iso_date, long_date, short_date
 from tests.builders import make_dataset
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +33,8 @@ def test_quote_lists_beside_a_subject_render_no_template_per_quote(client, page)
     url = data["people"][0].get_absolute_url() if page == "person" else data["themes"][0].get_absolute_url()
     response = client.get(url)
     assert response.content.count(b'<li class="quote-item">') >= 2
-    assert len(response.templates) < 10, [t.name for t in response.templates]
+    names = [t.name for t in response.templates]
+    assert len(names) == len(set(names)), names  # nothing is rendered once an item
 
 
 def test_facet_pager_and_export_links_are_built_without_copying_the_query_string(client, monkeypatch):
@@ -58,6 +58,8 @@ def test_facet_pager_and_export_links_are_built_without_copying_the_query_string
 
 
 def test_the_date_filters_write_what_the_date_filter_writes():
+    from articles.templatetags.commentariat import iso_date, long_date, short_date
+
     days = [date(2023, 12, 25) + timedelta(days=n) for n in range(0, 400, 3)] + [date(987, 6, 5)]
     for day in days:
         assert short_date(day) == date_filter(day, "j M Y")
