@@ -7,23 +7,26 @@ from django.shortcuts import get_object_or_404
 
 from articles.filters import ArticleFilter, article_facets
 from articles.models import Article, ArticleTheme, CountryMention
+from articles.models.quotes import ARTICLE_BULK
 from articles.pages import PageData
 
 
 def article_list(request: HttpRequest) -> PageData:
-    filterset = ArticleFilter(request.GET, queryset=Article.objects.select_related("source").with_quote_count())
+    articles = Article.objects.select_related("source").defer(*ARTICLE_BULK).with_quote_count()  # as on the home page
+    filterset = ArticleFilter(request.GET, queryset=articles)
     return PageData(items=filterset.qs, filterset=filterset, facets=lambda: article_facets(filterset))
 
 
 def article_detail(request: HttpRequest, slug: str) -> PageData:
     """An article's quotes in reading order, and what was found in it beside them."""
-    article = get_object_or_404(Article.objects.select_related("source"), slug=slug)
+    article = get_object_or_404(Article.objects.select_related("source").defer(*ARTICLE_BULK), slug=slug)
     # Not the body with every quote: for a long article of many quotes that is gigabytes.
     quotes = article.quotes.visible().listed().defer("article__body").order_by("start")
 
     def summary() -> dict:
         annotations = list(
             article.annotations.public().anchored().select_related("article__source", "stance_theme")
+            .defer(*(f"article__{name}" for name in ARTICLE_BULK))
             .prefetch_related("themes").order_by("start")
         )
         for number, annotation in enumerate(annotations, start=1):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.http import HttpRequest
 
 from articles.models import Article, Country, Person, Quote, Source, Theme
+from articles.models.quotes import ARTICLE_BULK
 from articles.pages import PageData
 from articles.summaries import cached
 
@@ -12,7 +13,10 @@ LATEST = 6
 
 
 def home(request: HttpRequest) -> PageData:
-    return PageData(items=Article.objects.select_related("source").with_quote_count()[:LATEST],
+    # The cards show the body's opening words: the imported text, cleaning report and search vector
+    # stay in the database (they are several times the body's size).
+    latest = Article.objects.select_related("source").defer(*ARTICLE_BULK).with_quote_count()[:LATEST]
+    return PageData(items=latest,
                     summary=lambda: cached("home", _overview))
 
 

@@ -8,7 +8,7 @@ from django.db.models import Case, Exists, F, OuterRef, Q, When
 from django.http import HttpRequest
 
 from articles.models import Article, Country, Organisation, Person, PersonMention, Quote, Source, Theme
-from articles.models.quotes import NEWEST_FIRST
+from articles.models.quotes import ARTICLE_BULK, NEWEST_FIRST
 from articles.models.search import MATCH_START, MATCH_STOP, NAMED_AT_MOST, by_name
 from articles.pages import PageData
 
@@ -43,7 +43,7 @@ def search(request: HttpRequest) -> SearchData:
     people = list(Person.objects.matching(query)[:PEOPLE_SHOWN])
     meant = None if exact else meant_person(query, people)
     matches = Quote.objects.visible().listed().search(query)
-    articles = Article.objects.select_related("source").search(query)
+    articles = Article.objects.select_related("source").defer(*ARTICLE_BULK).search(query)
     quotes = matches
     if meant is not None:
         quotes = (
@@ -96,7 +96,7 @@ def articles_naming(person: Person) -> list[Article]:
     """The newest articles naming the person, first among the page's articles."""
     named = Exists(PersonMention.objects.filter(article=OuterRef("pk"), person=person))
     return list(
-        Article.objects.select_related("source").filter(named)
+        Article.objects.select_related("source").defer(*ARTICLE_BULK).filter(named)
         .order_by(F("published").desc(nulls_last=True), "-id")[:ARTICLES_SHOWN]
     )
 

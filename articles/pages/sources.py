@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404
 
 from articles.filters import ArticleFilter, QuoteFilter
 from articles.models import Article, ArticleTheme, Quote, Source
+from articles.models.quotes import ARTICLE_BULK
 from articles.pages import PageData
 from articles.summaries import cached
 
@@ -43,7 +44,8 @@ def place_filters(request_data, param: str, value: str) -> tuple[ArticleFilter, 
     ``value``; invalid values are dropped as on every list). Both filtersets hold the same data."""
     data = {k: request_data[k] for k in PLACE_FILTERS if request_data.get(k) and k != param}
     data[param] = value
-    articles = ArticleFilter(data, queryset=Article.objects.select_related("source").with_quote_count())
+    articles = ArticleFilter(data, queryset=Article.objects.select_related("source").defer(*ARTICLE_BULK)
+                             .with_quote_count())
     quotes = QuoteFilter(data, queryset=Quote.objects.visible().listed())
     return articles, quotes
 

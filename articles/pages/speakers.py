@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404
 
 from articles.models import Article, Organisation, Quote, Source
 from articles.models.described import described_as, described_sources, speaker_kind_label
+from articles.models.quotes import ARTICLE_BULK
 from articles.pages import PageData
 from articles.summaries import cached
 
@@ -50,6 +51,7 @@ def _organisation_summary(organisation: Organisation) -> dict:
         "people": list(organisation.people.order_by(F("quote_total").desc(), "name")[:PEOPLE_SHOWN]),
         "articles": list(
             Article.objects.filter(organisation_mentions__organisation=organisation).select_related("source")
+            .defer(*ARTICLE_BULK)
             .order_by(F("published").desc(nulls_last=True), "-id")[:ARTICLES_SHOWN]
         ),
     }

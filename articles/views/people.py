@@ -2,11 +2,10 @@ from __future__ import annotations
 
 from functools import wraps
 
-from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 
 from articles.exports import exportable, reports
-from articles.models import PersonRedirect, QuoteTheme
+from articles.models import PersonRedirect
 from articles.pages import people as pages
 from articles.views.common import filtered_list, moved_permanently, paginate, reader_view, render_page
 
@@ -41,13 +40,10 @@ def _or_old_slug(view):
 def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
     data = pages.person_detail(request, slug)
     person = data.subject
-    quotes = data.items.prefetch_related(
-        Prefetch("quote_themes", QuoteTheme.objects.select_related("theme").order_by("-score"))
-    )
     context = {
         "person": person,
         # The person's quote count is theirs (Person.quote_total), as on every list, export and the admin.
-        "page": paginate(request, quotes, count=person.quote_total),
+        "page": paginate(request, data.items, count=person.quote_total),
         # The articles they wrote, with their own pager (``?written=2``) beside the quotes' one.
         "written": paginate(request, data.articles, WRITTEN_SHOWN, param="written"),
         **data.summary(),
