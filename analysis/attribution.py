@@ -624,11 +624,13 @@ _SUBJECT_BREAK = {"said", "says", "told", "met", "called", "asked", "named", "ag
 
 # "Jane Doe and John Roe", "Jane Doe, of Ohio, and Sen. John Roe": two people named together.
 _PAIR_LINK = re.compile(r"(?:,[^.;:“”\"]{0,60},)?\s+and\s+(?:[A-Z][\w.]*\s+){0,2}")
-# "On Monday,", "In an interview with X,", "Asked about it,": a sentence's opening phrase.
+# "On Monday,", "In an interview with X,", "Asked about it,", "Although …,": a sentence's opening phrase.
 _INTRO = re.compile(r"^\s*[”\"’]?\s*(?:On|In|At|After|Before|During|Earlier|Later|Last|This|Since|When|While|As|"
                     r"Speaking|Asked|Meanwhile|However|But|And|Still|Yet|Then|Now|Today|Yesterday|Instead|Also|"
                     r"For|From|Under|With|By|Separately|Similarly|Likewise|Overall|Afterward|Afterwards)\b[^,]*"
-                    r"(?:,[^,]*)?$")
+                    r"(?:,[^,]*)?$"
+                    # "Although …, Doe": a subordinate clause, one only ("Though …, he said, replacing Doe")
+                    r"|^\s*[”\"’]?\s*(?:Although|Though|Because|If|Once|Until|Unless|Despite|Whereas|Even)\b[^,]*$")
 _FEMALE_NOUNS = re.compile(r"(?i)\b(?:woman|mother|wife|daughter|sister|spokeswoman|chairwoman|businesswoman|"
                            r"congresswoman|girl|grandmother|widow|actress|lady|aunt|niece)$")
 _MALE_NOUNS = re.compile(r"(?i)\b(?:man|father|husband|son|brother|spokesman|chairman|businessman|congressman|"
@@ -653,6 +655,8 @@ def _role_gap(gap: str) -> bool:
 
 def _joint(left: str, start: int, speaker: Speaker, candidates) -> tuple[int, Speaker]:
     """'Jane Doe and John Roe said', 'Doe, Roe and Poe said': every person named is a speaker."""
+    if _PRONOUN.fullmatch(speaker.text or ""):
+        return start, speaker  # "Of the fuss over Doe, he said": the name is a prepositional object
     people = {end: (begin, sp) for end, begin, sp in candidates if sp.kind == SpeakerKind.PERSON}
     group = [speaker]
     first = start

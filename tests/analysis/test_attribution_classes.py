@@ -244,3 +244,16 @@ def test_a_cafe_is_not_a_person() -> None:
 def test_youth_councils_are_not_a_person() -> None:
     [q] = quotes("Youth Councils said the scheme “will leave thousands of teenagers without any support”.")
     assert q.speaker_kind == SpeakerKind.ORGANISATION
+
+
+def test_a_name_before_the_comma_is_not_the_pronoun_subjects_partner() -> None:
+    found = said("Tom Okafor spoke to the garden committee on Monday.",
+                 "Of the fuss over Ana Ruiz, he said, “it is a lot of noise about very little indeed.”")
+    assert found == [("it", "Tom Okafor")]
+
+
+def test_a_name_opening_the_main_clause_after_a_subordinate_clause_takes_over_the_run() -> None:
+    found = said("“We will appeal the ruling,” Marcus Lindqvist said.",
+                 "Although the council agreed to two more hearings, Tom Okafor kept pressing the mayor. "
+                 "On Friday, he told reporters that the council was “hiding from the garden workers.”")
+    assert found == [("We", "Marcus Lindqvist"), ("hiding", "Tom Okafor")]
