@@ -60,7 +60,10 @@ _ORG_HEADS = {
 } | {
     "campaign", "network", "newspaper", "paper", "poll", "survey", "study", "ad", "advertisement", "website",
     "site", "magazine", "editorial", "board", "letter", "filing", "lawsuit", "complaint", "release",
-    "tweet", "post", "book", "article", "story", "analysis", "video", "transcript"}
+    "tweet", "post", "book", "article", "story", "analysis", "video", "transcript"} | {
+    # outlets and places: "BuzzFeed News", "the Associated Press", "The New York Times", "Atlantic City"
+    "news", "press", "times", "journal", "tribune", "herald", "foundation", "center", "centre", "pac", "city",
+    "county"}
 _FALSE_PERSON = re.compile(r"(?i)\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|caf[eé]|committee|"
                            r"council|councils|inc|corp|company|association|institute|foundation|university|party|"
                            r"news|times|post|journal|center|centre|group)\b")

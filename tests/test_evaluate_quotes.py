@@ -118,7 +118,8 @@ def test_a_title_with_of_before_the_name_is_not_the_sources_head() -> None:
 
 
 @pytest.mark.parametrize("plural", ["Few people", "Ana Ruiz and Sofia Brandt", "my sister and I", "Delegates",
-                                    "his father", "Mr. Lee", "Many Canadians", "Even leaders on the left", "Others"])
+                                    "his father", "Mr. Lee", "Many Canadians", "Even leaders on the left", "Others",
+                                    "Dunmore Daily News", "the Ashton Press", "Dunmore City"])
 def test_she_never_refers_to_several_people_or_a_man(plural: str) -> None:
     text = f"Tom Okafor’s sister Ana Okafor said it would fail. {plural} said it would not. “We open in April,” she said."
     spans = {
