@@ -138,7 +138,10 @@ class Attributor:
                 self._coordinated_subject(cue, before, offset)
             if cue.subject is not None and cue.subject_start is not None and cue.subject.kind == SpeakerKind.PERSON:
                 self._remember(cue.subject_start)
-            if cue.subject is not None and cue.subject.text and cue.subject.text.lower() not in {"it", "they"}:
+            # "agreed to testify": consent, not speech; its subject does not become the current speaker.
+            consent = cue.stem == "agree" and re.match(r"\s+to\b", masked[m.end():]) is not None
+            if cue.subject is not None and cue.subject.text and cue.subject.text.lower() not in {"it", "they"} \
+                    and not consent:
                 self.history.append((cue.start, cue.subject))
             if cue.subject is not None and cue.subject.kind != SpeakerKind.PERSON:
                 self._definite(cue)
@@ -527,6 +530,7 @@ class Attributor:
             # the book, Doe, who ..." an appositive: neither makes Doe the sentence's subject.
             if _REPORTING_LEAD.search(lead) or re.match(r",\s+(?:who|whose|which)\b", self.body[m.end:m.end + 8]):
                 return False
+        prefix = _NAMED_SO.sub("", prefix)  # "a worker named Jane Doe has …"
         words = re.findall(r"[\w’'\-]+", prefix)
         return len(words) <= 5 and not any(w.lower() in _FUNCTION_WORDS or w.lower() in _SUBJECT_BREAK for w in words)
 
@@ -560,6 +564,7 @@ class Attributor:
             lead, prefix = prefix.rsplit(",", 1)
             if not _INTRO.match(lead):
                 return False
+        prefix = _NAMED_SO.sub("", prefix)  # "a worker named Jane Doe has …": she is the subject
         words = re.findall(r"[\w’'\-]+", prefix)
         return len(words) <= 4 and not any(w.lower() in _FUNCTION_WORDS or w.lower() in _SUBJECT_BREAK
                                            for w in words)
@@ -624,11 +629,15 @@ _SUBJECT_BREAK = {"said", "says", "told", "met", "called", "asked", "named", "ag
 
 # "Jane Doe and John Roe", "Jane Doe, of Ohio, and Sen. John Roe": two people named together.
 _PAIR_LINK = re.compile(r"(?:,[^.;:“”\"]{0,60},)?\s+and\s+(?:[A-Z][\w.]*\s+){0,2}")
-# "On Monday,", "In an interview with X,", "Asked about it,": a sentence's opening phrase.
+# "On Monday,", "In an interview with X,", "Asked about it,", "Although …,": a sentence's opening phrase.
 _INTRO = re.compile(r"^\s*[”\"’]?\s*(?:On|In|At|After|Before|During|Earlier|Later|Last|This|Since|When|While|As|"
                     r"Speaking|Asked|Meanwhile|However|But|And|Still|Yet|Then|Now|Today|Yesterday|Instead|Also|"
-                    r"For|From|Under|With|By|Separately|Similarly|Likewise|Overall|Afterward|Afterwards)\b[^,]*"
-                    r"(?:,[^,]*)?$")
+                    r"For|From|Under|With|By|Separately|Similarly|Likewise|Overall|Afterward|Afterwards|"
+                    r"Outside|Inside|Across|Near|Around|Amid|Among|Following|Throughout|Within|Beyond)\b[^,]*"
+                    r"(?:,[^,]*)?$"
+                    # "Although …, Doe": a subordinate clause, one only ("Though …, he said, replacing Doe")
+                    r"|^\s*[”\"’]?\s*(?:Although|Though|Because|If|Once|Until|Unless|Despite|Whereas|Even)\b[^,]*$")
+_NAMED_SO = re.compile(r"^\s*(?:a|an)\s+(?:[\w’'\-]+\s+){1,3}named\s+$")
 _FEMALE_NOUNS = re.compile(r"(?i)\b(?:woman|mother|wife|daughter|sister|spokeswoman|chairwoman|businesswoman|"
                            r"congresswoman|girl|grandmother|widow|actress|lady|aunt|niece)$")
 _MALE_NOUNS = re.compile(r"(?i)\b(?:man|father|husband|son|brother|spokesman|chairman|businessman|congressman|"
@@ -653,6 +662,8 @@ def _role_gap(gap: str) -> bool:
 
 def _joint(left: str, start: int, speaker: Speaker, candidates) -> tuple[int, Speaker]:
     """'Jane Doe and John Roe said', 'Doe, Roe and Poe said': every person named is a speaker."""
+    if _PRONOUN.fullmatch(speaker.text or ""):
+        return start, speaker  # "Of the fuss over Doe, he said": the name is a prepositional object
     people = {end: (begin, sp) for end, begin, sp in candidates if sp.kind == SpeakerKind.PERSON}
     group = [speaker]
     first = start

@@ -22,8 +22,8 @@ Rules, chosen to measure what a reader of Commentariat sees:
 * A gold source that is a pronoun is judged by what it refers to. Without the
   annotators' coreference, the rule is: the nearest earlier gold source (of any
   attribution, quoted or not) that is not a pronoun and agrees — he/she with a
-  person's name or a human description of compatible gender (never an organisation),
-  they with anything; failing that, the speaker of the previous attribution.
+  person's name or a human description of compatible gender (never an organisation nor several
+  people; a surname alone has the gender of the article's fuller names for it), they with anything; failing that, the speaker of the previous attribution.
   I/we are right when we print the pronoun or name the article's author.
 """
 
@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from analysis.document import Document
 from analysis.evaluation import fold
 from analysis.lexicon import TITLES
-from analysis.mentions import gender_of
+from analysis.mentions import _name_sections, gender_of
 from analysis.pipeline import Extraction
 from analysis.polnear import Annotated, GoldAttribution
 from analysis.results import QuoteKind, QuoteResult, SpeakerKind
@@ -60,7 +60,10 @@ _ORG_HEADS = {
 } | {
     "campaign", "network", "newspaper", "paper", "poll", "survey", "study", "ad", "advertisement", "website",
     "site", "magazine", "editorial", "board", "letter", "filing", "lawsuit", "complaint", "release",
-    "tweet", "post", "book", "article", "story", "analysis", "video", "transcript"}
+    "tweet", "post", "book", "article", "story", "analysis", "video", "transcript"} | {
+    # outlets and places: "BuzzFeed News", "the Associated Press", "The New York Times", "Atlantic City"
+    "news", "press", "times", "journal", "tribune", "herald", "foundation", "center", "centre", "pac", "city",
+    "county"}
 _FALSE_PERSON = re.compile(r"(?i)\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|caf[eé]|committee|"
                            r"council|councils|inc|corp|company|association|institute|foundation|university|party|"
                            r"news|times|post|journal|center|centre|group)\b")
@@ -257,6 +260,7 @@ def _is_org(source: str) -> bool:
 def _resolve_pronouns(article: Annotated, quotes: list[GoldQuote]) -> None:
     text = article.text
     sources = sorted((a.source[0][0], a.source_text(text)) for a in article.attributions if a.source)
+    surnames = _surname_genders(text)
     for q in quotes:
         word = fold(q.source)
         if word in _RELATIVES and q.attribution.source:
@@ -269,7 +273,7 @@ def _resolve_pronouns(article: Annotated, quotes: list[GoldQuote]) -> None:
         gender = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}.get(word)
         found: list[str] = []
         for s in reversed(earlier):
-            if is_pronoun(s) or fold(s) in _RELATIVES or (gender and not _agrees(s, gender)):
+            if is_pronoun(s) or fold(s) in _RELATIVES or (gender and not _agrees(s, gender, surnames)):
                 continue
             found.append(s)
             # "the Republican nominee": a description refers on to the nearest named source.
@@ -305,14 +309,35 @@ _CUE_SOURCES = {"said", "says", "say", "told", "tells", "added", "adds", "wrote"
                 "noted", "notes", "according", "according to", "stated", "claimed", "argued"}
 
 
-def _agrees(source: str, gender: str) -> bool:
+_FULL_NAME = re.compile(r"\b(?:(Mrs?|Ms|Miss)\.?|([A-Z][a-z]+))\s+(?:[A-Z]\.\s+)?([A-Z][\w’'\-]+)")
+
+
+def _surname_genders(text: str) -> dict[str, str]:
+    """A surname's gender from the article's fuller mentions ("Ana Doe", "Mrs. Doe"): the annotators
+    mark "Doe" alone as the source once she is introduced. A surname two people of different genders
+    share ("Bill Doe", "Ana Doe") stays unknown."""
+    seen: dict[str, set[str]] = {}
+    names = _name_sections()
+    for m in _FULL_NAME.finditer(text):
+        g = gender_of(m.group(2) or "", m.group(1))
+        known = m.group(1) or any(fold(m.group(2)) in section for section in names.values())
+        if known:  # "Chris Doe" (either) beside "Marie Doe" leaves Doe unknown; "Former Doe" says nothing
+            seen.setdefault(fold(m.group(3)), set()).add(g or "?")
+    return {name: next(iter(gs)) for name, gs in seen.items() if len(gs) == 1 and "?" not in gs}
+
+
+def _agrees(source: str, gender: str, surnames: dict[str, str] | None = None) -> bool:
     """Can he/she refer to this source? A person's name or a human description, never an organisation
     and never several people ("Jane Doe and John Roe", "my sister and I", "Delegates", "few people")."""
     if _is_org(source) or _plural(source):
         return False
     if _person_like(source):
         honorific = re.match(r"\s*(?:the\s+)?(Mrs?|Ms|Miss)\.?\s", _head(source))  # "Mr. Doe" is a he
-        return gender_of(_name_part(source), honorific.group(1) if honorific else None) in (None, gender)
+        name = _name_part(source)
+        found = gender_of(name, honorific.group(1) if honorific else None)
+        if found is None and len(name.split()) == 1:
+            found = (surnames or {}).get(fold(name).replace("’s", "").replace("'s", ""))
+        return found in (None, gender)
     other = _MALE_WORDS if gender == "f" else _FEMALE_WORDS
     return _HUMAN.search(_head(source)) is not None and other.search(_head(source)) is None
 
@@ -323,11 +348,19 @@ _MALE_WORDS = re.compile(r"(?i)\b(?:man|father|husband|son|brother|spokesman|cha
                          r"grandfather)\b")
 
 
+_QUANTIFIERS = {"many", "some", "several", "few", "most", "both", "all", "others", "other", "numerous", "dozens",
+                "hundreds", "thousands", "millions"}
+
+
 def _plural(source: str) -> bool:
     head = _head(source)
     words = fold(head).split()
     if not words:
         return False
+    # "many Americans", "even leaders on the left", "Others": a quantifier or a plural head noun.
+    if words[0] in _QUANTIFIERS or words[-1] == "others":
+        return True
+    words = re.split(r"\s+(?:on|in|of|at|from|with|for|across)\s+", " ".join(words))[0].split()
     last = words[-1]
     return bool(re.search(r"\s(?:and|&)\s", head)) or last in {"i", "we", "people", "men", "women"} or (
         last.endswith("s") and _HUMAN.fullmatch(last) is not None and _HUMAN.fullmatch(last[:-1]) is not None)

@@ -118,7 +118,8 @@ def test_a_title_with_of_before_the_name_is_not_the_sources_head() -> None:
 
 
 @pytest.mark.parametrize("plural", ["Few people", "Ana Ruiz and Sofia Brandt", "my sister and I", "Delegates",
-                                    "his father", "Mr. Lee"])
+                                    "his father", "Mr. Lee", "Many Canadians", "Even leaders on the left", "Others",
+                                    "Dunmore Daily News", "the Ashton Press", "Dunmore City"])
 def test_she_never_refers_to_several_people_or_a_man(plural: str) -> None:
     text = f"Tom Okafor’s sister Ana Okafor said it would fail. {plural} said it would not. “We open in April,” she said."
     spans = {
@@ -135,4 +136,19 @@ def test_she_never_refers_to_several_people_or_a_man(plural: str) -> None:
     article = Annotated("invented", text, attributions, [])
     words = [(m.start(), m.end()) for m in re.finditer(r"[\w’'\-]+", text)]
     [gold] = gold_quotes(article, [a for a, _ in words], [b for _, b in words])
+    assert gold.referent == "Ana Okafor"
+
+
+def test_a_surname_alone_has_the_gender_of_the_fuller_name_printed_earlier() -> None:
+    text = ("Marcus Lindqvist chairs the board. Ana Okafor said it would fail. Lindqvist said it would not. "
+            "“We open in April,” she said.")
+    spans = [(text.index(s), text.index(s) + len(s)) for s in ("Ana Okafor", "Lindqvist said", "she said")]
+    attributions = [
+        GoldAttribution("E1", [(text.index("it would fail"), text.index("it would fail") + 13)], [spans[0]]),
+        GoldAttribution("E2", [(text.index("it would not"), text.index("it would not") + 12)],
+                        [(spans[1][0], spans[1][0] + 9)]),
+        GoldAttribution("E3", [(text.index("“We"), text.index("April,”") + 7)], [(spans[2][0], spans[2][0] + 3)]),
+    ]
+    words = [(m.start(), m.end()) for m in re.finditer(r"[\w’'\-]+", text)]
+    [gold] = gold_quotes(Annotated("invented", text, attributions, []), [a for a, _ in words], [b for _, b in words])
     assert gold.referent == "Ana Okafor"

@@ -244,3 +244,40 @@ def test_a_cafe_is_not_a_person() -> None:
 def test_youth_councils_are_not_a_person() -> None:
     [q] = quotes("Youth Councils said the scheme “will leave thousands of teenagers without any support”.")
     assert q.speaker_kind == SpeakerKind.ORGANISATION
+
+
+def test_a_name_before_the_comma_is_not_the_pronoun_subjects_partner() -> None:
+    found = said("Tom Okafor spoke to the garden committee on Monday.",
+                 "Of the fuss over Ana Ruiz, he said, “it is a lot of noise about very little indeed.”")
+    assert found == [("it", "Tom Okafor")]
+
+
+def test_a_name_opening_the_main_clause_after_a_subordinate_clause_takes_over_the_run() -> None:
+    found = said("“We will appeal the ruling,” Marcus Lindqvist said.",
+                 "Although the council agreed to two more hearings, Tom Okafor kept pressing the mayor. "
+                 "On Friday, he told reporters that the council was “hiding from the garden workers.”")
+    assert found == [("We", "Marcus Lindqvist"), ("hiding", "Tom Okafor")]
+
+
+def test_a_person_introduced_as_a_worker_named_so_after_a_place_phrase_takes_over_the_run() -> None:
+    found = said("“We will move the plant next year,” Marcus Lindqvist said.",
+                 "Outside the old mill on Dunmore Road, a welder named Tom Okafor has nothing but praise for "
+                 "the move. “The work is steady and the pay is fair,” he said.")
+    assert found == [("We", "Marcus Lindqvist"), ("The", "Tom Okafor")]
+
+
+def test_a_person_introduced_as_a_worker_named_so_is_the_subject_after_a_long_gap() -> None:
+    found = said("“We will move the plant next year,” Marcus Lindqvist said.",
+                 "Sales rose by a tenth last year. The board met twice in the spring.",
+                 "Costs have risen for three years running at every site the firm runs.",
+                 "Prices are expected to rise again in the autumn, analysts expect.",
+                 "At the old mill on Dunmore Road, a welder named Tom Okafor has nothing but praise for "
+                 "the move. “The work is steady and the pay is fair,” he said.")
+    assert found[-1] == ("The", "Tom Okafor")
+
+
+def test_agreeing_to_do_something_is_not_a_speech_cue() -> None:
+    found = said("“We will appeal the ruling,” Marcus Lindqvist said on Monday.",
+                 "Lindqvist said he took the case only because Tom Okafor agreed to testify. "
+                 "(“We have persuaded the last witness to come forward,” he said.)")
+    assert found == [("We", "Marcus Lindqvist"), ("We", "Marcus Lindqvist")]
