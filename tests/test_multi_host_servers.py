@@ -21,6 +21,7 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
+from django.conf import settings
 from django.db import connection
 
 from articles.models import Quote
@@ -46,11 +47,13 @@ def host_env(reports: Path) -> dict[str, str]:
         "RATE_LIMIT_SEARCH": "off", "RATE_LIMIT_EXPORT": "off", "RATE_LIMIT_PDF": "off",
         "RATE_LIMIT_SERVER_TIME": "off", "RATE_LIMIT_LOGIN": "off",
     }
-    name = connection.settings_dict["NAME"]  # the test database, on the same server
-    if env.get("DATABASE_URL"):
-        env["DATABASE_URL"] = urlunsplit(urlsplit(env["DATABASE_URL"])._replace(path=f"/{name}"))
+    db = connection.settings_dict
+    if env.get("DATABASE_URL"):  # the test database, on the same server
+        env["DATABASE_URL"] = urlunsplit(urlsplit(env["DATABASE_URL"])._replace(path=f"/{db['NAME']}"))
     else:
-        env["DATABASE_NAME"] = name
+        # The private server's socket, as any client of it: the servers must not start or stop it.
+        env["DATABASE_URL"] = f"postgres://{db['USER']}@{urllib.parse.quote(db['HOST'], safe='')}/{db['NAME']}"
+    env["SECRET_KEY"] = settings.SECRET_KEY  # every host of a deployment shares it
     return env
 
 
@@ -136,6 +139,7 @@ def hosts(transactional_db, tmp_path):
 
 
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.real_cache  # the servers' caches are the database's tables: emptied first, as the servers share them
 def test_an_editors_write_through_one_server_is_seen_and_exported_through_the_other(hosts):
     make_dataset()  # committed: the servers read it from the same database
     make_editor("ed")
