@@ -8,8 +8,6 @@ import csv
 import io
 import os
 import re
-import signal
-import socket
 import subprocess
 import sys
 import time
@@ -25,18 +23,13 @@ from django.conf import settings
 from django.db import connection
 
 from articles.models import Quote
+from bench.load import free_port, stop
 from tests.builders import make_dataset
 from tests.editors import PASSWORD, make_editor
 from tests.test_history import FormFields
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 WAIT_S = 60
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def host_env(reports: Path) -> dict[str, str]:
@@ -60,16 +53,6 @@ def host_env(reports: Path) -> dict[str, str]:
 def start(args: list[str], env: dict[str, str]) -> subprocess.Popen:
     return subprocess.Popen(args, cwd=BASE_DIR, env=env, start_new_session=True,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-
-
-def stop(process: subprocess.Popen) -> None:
-    if process.poll() is None:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait(timeout=10)
 
 
 class Host:
