@@ -39,6 +39,12 @@ def _set(connection, milliseconds: int) -> None:
     connection.statement_timeout_ms = milliseconds
 
 
+def limit(connection, milliseconds: int) -> None:
+    """Bound this thread's ``connection`` to ``milliseconds`` a statement (a background recount's)."""
+    connection.ensure_connection()
+    _set(connection, milliseconds)
+
+
 def _on_connection_created(sender, connection, **kwargs) -> None:
     if connection.vendor != "postgresql":
         return

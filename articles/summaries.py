@@ -7,9 +7,17 @@ articles app sets a new generation, so every process sharing the cache (one rele
 with settings.RELEASE) stops reading the old values at once. Old generations are not deleted; they
 expire. A generation culled from the cache is replaced by a new one: everything is recounted once.
 
-After a change the first request recomputes. Readers who come while it does get the value of the
-last generation that was computed rather than recounting a million rows beside it, and their pages
-are not kept (served_stale).
+After a change, a reader never waits for a recount that an earlier generation can stand in for:
+the first request to find only a previous generation's value gets that value at once, and the
+recount runs in a background thread of its process (one per key and generation across every
+process sharing the cache, through ``cache.add``). Readers who come before it finishes get the
+previous value too, and pages built on it are not kept (served_stale). The counts catch up as soon
+as the recount is stored, typically within a second of the write.
+
+Recounts stay in the request when the background could not give the right answer or nobody is
+waiting: a value never computed before (nothing to stand in), a request inside a transaction
+(its own uncommitted writes are invisible to another connection; also every test case), and code
+outside a request (commands, workers, the test runner).
 
 Bumping after the commit (not before) matters: a reader that computed from the old snapshot while
 the write was in flight stores its answer under the old generation, which nobody asks for again.
@@ -18,8 +26,11 @@ the write was in flight stores its answer under the old generation, which nobody
 from __future__ import annotations
 
 import hashlib
+import logging
+import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextvars import ContextVar
 from typing import Any, TypeVar
 
@@ -29,14 +40,16 @@ from django.core.signals import request_finished, request_started
 from django.db import connections, transaction
 from django.db.models import QuerySet
 
-from articles import bounded  # noqa: F401  (loaded with the app: the statement timeout's signals)
+from articles import bounded
+
+logger = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
 GENERATION_KEY = "generation"
 LAST = 0  # the version under which each value's key records the generation it was last computed in
 TIMEOUT = 24 * 3600  # only bounds how long dead generations linger
-RECOUNT_SECONDS = 120  # a recount that takes longer (or died) lets the next request try again
+RECOUNT_SECONDS = 120  # a recount that takes longer (or died) lets the next request try again; also its statement timeout
 _MISSING = object()
 # Per request: the generation, read once (a page asks for a dozen values), and whether a previous
 # generation's value was served. Outside a request (commands, workers) the generation is read afresh.
@@ -91,31 +104,98 @@ def _digest(parts: tuple) -> str:
     return hashlib.blake2b(repr(parts).encode(), digest_size=12).hexdigest()
 
 
-def cached(name: str, compute: Callable[[], T], *key: Any) -> T:
+def cached(name: str, compute: Callable[[], T], *key: Any, fresh: bool = False) -> T:
     """``compute()``, remembered under ``name`` and ``key`` until the data changes.
 
-    After a change, the first request recomputes; requests that come while it does get the last
-    generation's answer rather than recounting beside it.
+    After a change, a request that finds the last generation's answer gets it at once while the
+    recount runs in the background (see the module's docstring for when it runs in the request).
+    With ``fresh``, a previous generation's answer never stands in: for bounded work whose answer
+    shapes the rest of the page.
     """
     cache_key, current = f"{name}:{_digest(key)}", generation()
     value = cache.get(cache_key, _MISSING, version=current)
     if value is not _MISSING:
         return value
-    last, lock = cache.get(cache_key, version=LAST), f"recount:{cache_key}"
-    locked = last is not None and cache.add(lock, True, RECOUNT_SECONDS, version=current)
-    if last is not None and not locked:
-        value = cache.get(cache_key, _MISSING, version=last)
-        if value is not _MISSING:
-            _memo()["stale"] = True
-            return value
-    try:
-        value = compute()
-        cache.set(cache_key, value, TIMEOUT, version=current)
-        cache.set(cache_key, current, TIMEOUT, version=LAST)
-    finally:
-        if locked:
-            cache.delete(lock, version=current)
+    last = cache.get(cache_key, version=LAST)
+    stale = _MISSING if last is None or fresh else cache.get(cache_key, _MISSING, version=last)
+    if stale is _MISSING:
+        return _recount(cache_key, current, compute)  # nothing to stand in: this request must wait
+    lock = f"recount:{cache_key}"
+    if cache.add(lock, True, RECOUNT_SECONDS, version=current):
+        if not _in_background_allowed():
+            try:
+                return _recount(cache_key, current, compute)
+            finally:
+                cache.delete(lock, version=current)
+        _refresher.submit(cache_key, current, compute, lock)
+    _memo()["stale"] = True
+    return stale
+
+
+def _recount(cache_key: str, current: int, compute: Callable[[], T]) -> T:
+    value = compute()
+    cache.set(cache_key, value, TIMEOUT, version=current)
+    cache.set(cache_key, current, TIMEOUT, version=LAST)
     return value
+
+
+def _in_background_allowed() -> bool:
+    """Whether a recount may leave this request: only a reader's request outside any transaction."""
+    return _request.get() is not None and not connections["default"].in_atomic_block
+
+
+class _Refresher:
+    """One background thread per process that recounts stale summaries, one at a time, so a burst of
+    writes costs the database one recount per key rather than one per reader."""
+
+    def __init__(self) -> None:
+        self._executor: ThreadPoolExecutor | None = None
+        self._pending: set[Future] = set()
+        self._guard = threading.Lock()
+
+    def submit(self, cache_key: str, current: int, compute: Callable[[], Any], lock: str) -> None:
+        with self._guard:
+            if self._executor is None:
+                self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="summaries")
+            future = self._executor.submit(self._run, cache_key, current, compute, lock)
+            self._pending.add(future)
+        future.add_done_callback(self._done)
+
+    def _done(self, future: Future) -> None:
+        with self._guard:
+            self._pending.discard(future)
+
+    @staticmethod
+    def _run(cache_key: str, current: int, compute: Callable[[], Any], lock: str) -> None:
+        try:
+            # Its own connection: bounded like a request's, but with a recount's allowance.
+            bounded.limit(connections["default"], RECOUNT_SECONDS * 1000)
+            _recount(cache_key, current, compute)
+        except Exception:
+            # Readers keep the last value; the next request after the lock is gone tries again.
+            logger.exception("background recount of %s failed", cache_key)
+        finally:
+            cache.delete(lock, version=current)
+            connections.close_all()  # this thread's connections; a request's are its own
+
+    def wait(self, timeout: float = 60.0) -> None:
+        """Until every recount submitted so far has finished (the benchmark and tests use it)."""
+        deadline = time.monotonic() + timeout
+        while True:
+            with self._guard:
+                pending = list(self._pending)
+            if not pending:
+                return
+            for future in pending:
+                future.exception(timeout=max(0.0, deadline - time.monotonic()))
+
+
+_refresher = _Refresher()
+
+
+def wait_for_refreshes(timeout: float = 60.0) -> None:
+    """Block until the background recounts this process started have been stored."""
+    _refresher.wait(timeout)
 
 
 def sql_of(queryset: QuerySet) -> str | None:
@@ -130,18 +210,22 @@ def sql_of(queryset: QuerySet) -> str | None:
 def rows(queryset: QuerySet, name: str = "rows") -> list:
     """A (small, aggregated) queryset's rows, cached by its SQL."""
     sql = sql_of(queryset)
-    return list(queryset) if sql is None else cached(name, lambda: list(queryset), sql)
+    if sql is None:
+        return list(queryset)
+    copy = queryset.all()  # the recount may run in another thread while this request goes on
+    return cached(name, lambda: list(copy), sql)
 
 
 def count(queryset: QuerySet, at_most: int | None = None) -> int:
     """``queryset.count()``, cached by its SQL: a page count over a million quotes is not free.
     With ``at_most``, rows past that are not counted (``COUNT(*)`` over a ``LIMIT`` subquery), so
-    the count is bounded work even when the cache is cold."""
+    the count is bounded work even when the cache is cold, and it is always current: a paginator
+    given the last generation's count would cut the newest rows off the list."""
     queryset = queryset.order_by()
     if at_most is not None:
         queryset = queryset[:at_most]
     sql = sql_of(queryset)
-    return 0 if sql is None else cached("count", queryset.count, sql)
+    return 0 if sql is None else cached("count", queryset.count, sql, fresh=at_most is not None)
 
 
 def on_articles_change(sender, **kwargs) -> None:
