@@ -149,6 +149,7 @@ def test_the_page_harness_runs_on_a_tiny_dataset(corpus, settings):
         assert result.main_query.lstrip().upper().startswith(("SELECT", "WITH"))
         assert isinstance(result.as_dict()["misses"], list)
         assert result.served_queries <= result.queries  # none at all from a local-memory cache
+        assert 0 < result.first_ms <= result.catch_up_ms  # the recount is stored after the first request began
     assert len(pages.format_pages(results)) == 2 + len(results)
 
 
