@@ -104,20 +104,21 @@ def _digest(parts: tuple) -> str:
     return hashlib.blake2b(repr(parts).encode(), digest_size=12).hexdigest()
 
 
-def cached(name: str, compute: Callable[[], T], *key: Any, fresh: bool = False) -> T:
+def cached(name: str, compute: Callable[[], T], *key: Any, stand_in: Callable[[T], bool] | None = None) -> T:
     """``compute()``, remembered under ``name`` and ``key`` until the data changes.
 
     After a change, a request that finds the last generation's answer gets it at once while the
     recount runs in the background (see the module's docstring for when it runs in the request).
-    With ``fresh``, a previous generation's answer never stands in: for bounded work whose answer
-    shapes the rest of the page.
+    ``stand_in(value)`` says whether a previous generation's value may stand in (by default any may).
     """
     cache_key, current = f"{name}:{_digest(key)}", generation()
     value = cache.get(cache_key, _MISSING, version=current)
     if value is not _MISSING:
         return value
     last = cache.get(cache_key, version=LAST)
-    stale = _MISSING if last is None or fresh else cache.get(cache_key, _MISSING, version=last)
+    stale = _MISSING if last is None else cache.get(cache_key, _MISSING, version=last)
+    if stale is not _MISSING and stand_in is not None and not stand_in(stale):
+        stale = _MISSING
     if stale is _MISSING:
         return _recount(cache_key, current, compute)  # nothing to stand in: this request must wait
     lock = f"recount:{cache_key}"
@@ -219,13 +220,19 @@ def rows(queryset: QuerySet, name: str = "rows") -> list:
 def count(queryset: QuerySet, at_most: int | None = None) -> int:
     """``queryset.count()``, cached by its SQL: a page count over a million quotes is not free.
     With ``at_most``, rows past that are not counted (``COUNT(*)`` over a ``LIMIT`` subquery), so
-    the count is bounded work even when the cache is cold, and it is always current: a paginator
-    given the last generation's count would cut the newest rows off the list."""
+    the count is bounded work even when the cache is cold. Such a count is current unless it was
+    past ``at_most``: a paginator given the last generation's exact count would cut the newest rows
+    off the list, but a list of more than ``at_most`` rows is not cut at its first pages, and
+    counting that many again takes a reader a fifth of a second."""
     queryset = queryset.order_by()
     if at_most is not None:
         queryset = queryset[:at_most]
     sql = sql_of(queryset)
-    return 0 if sql is None else cached("count", queryset.count, sql, fresh=at_most is not None)
+    if sql is None:
+        return 0
+    if at_most is None:
+        return cached("count", queryset.count, sql)
+    return cached("count", queryset.count, sql, stand_in=lambda last: last >= at_most)
 
 
 def on_articles_change(sender, **kwargs) -> None:

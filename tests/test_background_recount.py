@@ -122,7 +122,7 @@ def test_the_first_reader_after_an_edit_sees_the_last_counts_and_the_next_the_ne
     assert theme_count(client, theme) == before + 1
 
 
-def test_a_page_count_is_always_current_so_the_newest_rows_stay_on_the_list(client):
+def test_a_short_lists_count_is_always_current_so_its_newest_rows_stay_on_it(client):
     make_dataset()
     shown = client.get("/quotes/").content.decode()
     quote = Quote.objects.visible().order_by("pk").first()
@@ -130,3 +130,18 @@ def test_a_page_count_is_always_current_so_the_newest_rows_stay_on_the_list(clie
                          text="Words written just now", start=quote.start, end=quote.end)
     assert "Words written just now" not in shown
     assert "Words written just now" in client.get("/quotes/").content.decode()
+
+
+def test_a_list_count_past_its_cap_stands_in_but_an_exact_one_is_recounted_at_once():
+    make_dataset()
+    quotes = Quote.objects.visible()
+    total = quotes.count()
+    assert total > 2
+    assert in_request(lambda: summaries.count(quotes, at_most=2)) == 2  # "more than one"
+    assert in_request(lambda: summaries.count(quotes, at_most=total + 1)) == total
+    Quote.objects.exclude(pk=quotes.order_by("pk").first().pk).delete()  # committed: one quote left
+
+    assert in_request(lambda: summaries.count(quotes, at_most=total + 1)) == 1  # exact: never the last one
+    assert in_request(lambda: summaries.count(quotes, at_most=2)) == 2  # capped: stands in while recounted
+    summaries.wait_for_refreshes()
+    assert in_request(lambda: summaries.count(quotes, at_most=2)) == 1
