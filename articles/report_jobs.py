@@ -86,8 +86,9 @@ def queue_if_large(request: HttpRequest, fmt: str, report, count: int) -> HttpRe
 
 def data_generation() -> str:
     """A token that stays the same until the archive changes (a value cached "until the data
-    changes" by the summaries cache), so a changed archive never gets an older file."""
-    return summaries.cached("report-generation", lambda: uuid.uuid4().hex)
+    changes" by the summaries cache), so a changed archive never gets an older file: the last
+    generation's token never stands in for it."""
+    return summaries.cached("report-generation", lambda: uuid.uuid4().hex, stand_in=lambda last: False)
 
 
 # Every parameter that decides an export: the filter sets' own, and the format.
