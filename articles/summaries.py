@@ -27,8 +27,10 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import pickle
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextvars import ContextVar
@@ -49,6 +51,7 @@ T = TypeVar("T")
 GENERATION_KEY = "generation"
 LAST = 0  # the version under which each value's key records the generation it was last computed in
 TIMEOUT = 24 * 3600  # only bounds how long dead generations linger
+RECENT_VALUES = 500  # values each process keeps a copy of (a few KB each)
 RECOUNT_SECONDS = 120  # a recount that takes longer (or died) lets the next request try again; also its statement timeout
 _MISSING = object()
 # Per request: the generation, read once (a page asks for a dozen values), and whether a previous
@@ -112,11 +115,11 @@ def cached(name: str, compute: Callable[[], T], *key: Any, stand_in: Callable[[T
     ``stand_in(value)`` says whether a previous generation's value may stand in (by default any may).
     """
     cache_key, current = f"{name}:{_digest(key)}", generation()
-    value = cache.get(cache_key, _MISSING, version=current)
+    value = _read(cache_key, current)
     if value is not _MISSING:
         return value
     last = cache.get(cache_key, version=LAST)
-    stale = _MISSING if last is None else cache.get(cache_key, _MISSING, version=last)
+    stale = _MISSING if last is None else _read(cache_key, last)
     if stale is not _MISSING and stand_in is not None and not stand_in(stale):
         stale = _MISSING
     if stale is _MISSING:
@@ -137,7 +140,48 @@ def _recount(cache_key: str, current: int, compute: Callable[[], T]) -> T:
     value = compute()
     cache.set(cache_key, value, TIMEOUT, version=current)
     cache.set(cache_key, current, TIMEOUT, version=LAST)
+    _recent.put(cache_key, current, value)
     return value
+
+
+def _read(cache_key: str, version: int) -> Any:
+    value = _recent.get(cache_key, version)
+    if value is _MISSING:
+        value = cache.get(cache_key, _MISSING, version=version)
+        if value is not _MISSING:
+            _recent.put(cache_key, version, value)
+    return value
+
+
+class _Recent:
+    """The values this process read or stored lately, by key and generation. A value stored under a
+    generation never changes, so this copy needs no asking the shared cache again (a query each);
+    the generation itself is still read from the shared cache once a request. Kept pickled, so each
+    reader gets its own copy, as from the shared cache."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._items: OrderedDict[tuple[str, int], bytes] = OrderedDict()
+        self._guard = threading.Lock()
+
+    def get(self, cache_key: str, version: int) -> Any:
+        with self._guard:
+            data = self._items.get((cache_key, version))
+            if data is None:
+                return _MISSING
+            self._items.move_to_end((cache_key, version))
+        return pickle.loads(data)
+
+    def put(self, cache_key: str, version: int, value: Any) -> None:
+        data = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+        with self._guard:
+            self._items[(cache_key, version)] = data
+            self._items.move_to_end((cache_key, version))
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+
+_recent = _Recent(RECENT_VALUES)
 
 
 def _in_background_allowed() -> bool:

@@ -218,3 +218,18 @@ def test_a_change_to_a_many_to_many_field_is_a_change(django_capture_on_commit_c
         data["articles"][0].authors.add(data["people"][0])
     assert callbacks == [summaries._bump]
     assert summaries.generation() != generation
+
+
+def test_a_value_read_again_in_its_generation_is_not_asked_of_the_shared_cache_again(monkeypatch):
+    def never() -> list:
+        raise AssertionError("recounted within its generation")
+
+    assert summaries.cached("total", lambda: [1, 2]) == [1, 2]
+    shared = caches["default"]
+    asked: list[str] = []
+    real_get = shared.get
+    monkeypatch.setattr(shared, "get", lambda key, *args, **kwargs: asked.append(key) or real_get(key, *args, **kwargs))
+    mine = summaries.cached("total", never)
+    mine.append(3)  # each reader gets a copy of its own, as from the shared cache
+    assert summaries.cached("total", never) == [1, 2]
+    assert not [key for key in asked if key != summaries.GENERATION_KEY]  # only the generation was read
