@@ -52,6 +52,7 @@ GENERATION_KEY = "generation"
 LAST = 0  # the version under which each value's key records the generation it was last computed in
 TIMEOUT = 24 * 3600  # only bounds how long dead generations linger
 RECENT_VALUES = 500  # values each process keeps a copy of (a few KB each)
+MAX_QUEUED_RECOUNTS = 20  # per process; past it, a request recounts for itself
 RECOUNT_SECONDS = 120  # a recount that takes longer (or died) lets the next request try again; also its statement timeout
 _MISSING = object()
 # Per request: the generation, read once (a page asks for a dozen values), and whether a previous
@@ -125,13 +126,12 @@ def cached(name: str, compute: Callable[[], T], *key: Any, stand_in: Callable[[T
     if stale is _MISSING:
         return _recount(cache_key, current, compute)  # nothing to stand in: this request must wait
     lock = f"recount:{cache_key}"
-    if cache.add(lock, True, RECOUNT_SECONDS, version=current):
-        if not _in_background_allowed():
-            try:
-                return _recount(cache_key, current, compute)
-            finally:
-                cache.delete(lock, version=current)
-        _refresher.submit(cache_key, current, compute, lock)
+    claimed = cache.add(lock, True, RECOUNT_SECONDS, version=current)  # else another is recounting it
+    if claimed and not (_in_background_allowed() and _refresher.submit(cache_key, current, compute, lock)):
+        try:
+            return _recount(cache_key, current, compute)
+        finally:
+            cache.delete(lock, version=current)
     _memo()["stale"] = True
     return stale
 
@@ -198,13 +198,19 @@ class _Refresher:
         self._pending: set[Future] = set()
         self._guard = threading.Lock()
 
-    def submit(self, cache_key: str, current: int, compute: Callable[[], Any], lock: str) -> None:
+    def submit(self, cache_key: str, current: int, compute: Callable[[], Any], lock: str) -> bool:
+        """Queue a recount; False when the queue is full (a crawler walking a thousand filter
+        combinations after a write), and the request must recount for itself, as it would without
+        this thread, rather than leave every other page's counts waiting behind the queue."""
         with self._guard:
+            if len(self._pending) >= MAX_QUEUED_RECOUNTS:
+                return False
             if self._executor is None:
                 self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="summaries")
             future = self._executor.submit(self._run, cache_key, current, compute, lock)
             self._pending.add(future)
         future.add_done_callback(self._done)
+        return True
 
     def _done(self, future: Future) -> None:
         with self._guard:

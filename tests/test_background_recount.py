@@ -145,3 +145,20 @@ def test_a_list_count_past_its_cap_stands_in_but_an_exact_one_is_recounted_at_on
     assert in_request(lambda: summaries.count(quotes, at_most=2)) == 2  # capped: stands in while recounted
     summaries.wait_for_refreshes()
     assert in_request(lambda: summaries.count(quotes, at_most=2)) == 1
+
+
+def test_past_a_full_queue_of_recounts_a_reader_recounts_for_itself(monkeypatch):
+    monkeypatch.setattr(summaries, "MAX_QUEUED_RECOUNTS", 1)
+    finish = threading.Event()
+    counter = Counter()
+    for name in ("first", "second"):
+        in_request(lambda name=name: summaries.cached(name, lambda: "old"))
+    summaries.mark_changed()
+    try:
+        assert in_request(lambda: summaries.cached("first", lambda: finish.wait(10) and "new")) == "old"
+        assert in_request(lambda: summaries.cached("second", counter)) == 1  # the queue is full: counted here
+        assert counter.threads == [threading.current_thread().name]
+    finally:
+        finish.set()
+    summaries.wait_for_refreshes()
+    assert in_request(lambda: summaries.cached("first", counter)) == "new"
