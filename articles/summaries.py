@@ -16,8 +16,9 @@ as the recount is stored, typically within a second of the write.
 
 Recounts stay in the request when the background could not give the right answer or nobody is
 waiting: a value never computed before (nothing to stand in), a request inside a transaction
-(its own uncommitted writes are invisible to another connection; also every test case), and code
-outside a request (commands, workers, the test runner).
+(its own uncommitted writes are invisible to another connection; also every test case), code
+outside a request (commands, workers, the test runner), and a request that finds its process's
+queue of recounts full (a crawler walking filter combinations right after a write).
 
 Bumping after the commit (not before) matters: a reader that computed from the old snapshot while
 the write was in flight stores its answer under the old generation, which nobody asks for again.
