@@ -52,6 +52,35 @@ def theme_filterset(theme: Theme, data: QueryDict) -> QuoteFilter:
     return QuoteFilter(data, queryset=Quote.objects.visible().listed(), ids={(Theme, ("slug", theme.slug)): theme.pk})
 
 
+class SpeakerPages:
+    """The page's quotes in speaker order (``sort=speaker``), one page at a time, in the order the
+    filter's ``ORDER BY`` gives: first the quotes of people, by name, walking ``person_name_idx``
+    and stopping after a page; then the others (anonymous, organisations), whose NULL name an
+    ascending sort puts last. Sorting by a column of the outer-joined speaker had PostgreSQL read
+    and sort every quote on the theme for each page (1.6 s for the commonest)."""
+
+    def __init__(self, quotes: QuerySet) -> None:
+        # A condition on the person's own column makes the join an inner one, so the plan can
+        # start from the people in name order (every person has a name: no one is left out).
+        self.named = quotes.filter(speaker__name__isnull=False)
+        self.unnamed = quotes.filter(speaker__isnull=True)
+
+    def __getitem__(self, window: slice) -> list:
+        start, stop = window.start or 0, window.stop
+        rows = list(self.named[start:stop])
+        if len(rows) == stop - start:
+            return rows
+        # The people's quotes end on or before this page: the others follow them.
+        before = start + len(rows) if rows or not start else self.named.count()
+        return rows + list(self.unnamed[start + len(rows) - before:stop - before])
+
+
+def paged(filterset: QuoteFilter) -> QuerySet | SpeakerPages:
+    """What a page of the theme's quotes is sliced from (``filterset.qs`` is already sorted)."""
+    items = filterset.qs
+    return SpeakerPages(items) if filterset.form.cleaned_data.get("sort") == "speaker" else items
+
+
 def theme_timeline(filterset: QuoteFilter) -> QuerySet:
     """The listed quotes per month; undated ones under ``None`` (the chart's "Undated" bar)."""
     return (
