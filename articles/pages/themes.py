@@ -63,7 +63,9 @@ class SpeakerPages:
         # A condition on the person's own column makes the join an inner one, so the plan can
         # start from the people in name order (every person has a name: no one is left out).
         self.named = quotes.filter(speaker__name__isnull=False)
-        self.unnamed = quotes.filter(speaker__isnull=True)
+        # Their names are all NULL: the rest of the order is theirs.
+        rest = [key for key in quotes.query.order_by if key != "speaker__name"]
+        self.unnamed = quotes.filter(speaker__isnull=True).order_by(*rest)
 
     def __getitem__(self, window: slice) -> list:
         start, stop = window.start or 0, window.stop
