@@ -13,13 +13,14 @@ from articles.models import Article, ArticleTheme, Quote, Theme
 from articles.models.quotes import ARTICLE_BULK
 from articles.pages import PageData
 from articles.pages.sources import themes_by_outlet
-from articles.summaries import cached, sql_of
+from articles.summaries import cached
 
 TOP_ARTICLES = 10
 # The filters an article list understands in the same sense as a quote list; the others (who
 # spoke, the kind of quote, words in the quote) select articles through the quotes they hold.
 ARTICLE_PARAMS = ("theme", "source", "country", "from", "to")
 QUOTE_ONLY_PARAMS = ("person", "kind", "q")
+SELECTING_ARTICLES = (*ARTICLE_PARAMS, *QUOTE_ONLY_PARAMS, "speaker_kind")  # with a quote-only one, all the quotes' filters
 
 
 def theme_list(request: HttpRequest) -> PageData:
@@ -33,8 +34,10 @@ def theme_detail(request: HttpRequest, slug: str) -> PageData:
     filterset = theme_filterset(theme, request.GET)
 
     def summary() -> dict:
-        found = theme_articles(theme, filterset)[:TOP_ARTICLES]
-        articles = cached("theme-articles", lambda: list(found), sql_of(found))
+        # Keyed by the parameters that select them, as an outlet's summary is: a hit builds no query.
+        selecting = sorted((k, v) for k, v in filterset.data.items() if k in SELECTING_ARTICLES)
+        articles = cached("theme-articles", lambda: list(theme_articles(theme, filterset)[:TOP_ARTICLES]),
+                          theme.pk, selecting)
         return {"articles": articles, "article_total": articles[0].total if articles else 0,
                 "articles_link": theme_articles_link(filterset)}
 
