@@ -134,6 +134,8 @@ class Quote(models.Model):
             models.Index(
                 "speaker", *NEWEST_FIRST, "id", name="quote_speaker_published_idx", condition=~Q(status="rejected")
             ),
+            # ``sort=confidence``: a theme's least certain quotes are a walk that stops, not a sort of all of them.
+            models.Index(fields=["confidence", "id"], name="quote_confidence_idx", condition=~Q(status="rejected")),
         ]
         constraints = [
             models.CheckConstraint(condition=Q(end__gt=F("start")), name="quote_offsets_ordered"),

@@ -9,8 +9,8 @@ from articles.charts import heatmap
 from articles.exports import exportable, reports
 from articles.filters import QuoteFilter
 from articles.pages import themes as pages
-from articles.summaries import cached, rows, sql_of
-from articles.views.common import paginate, reader_view, render_page
+from articles.summaries import cached, count, rows, sql_of
+from articles.views.common import COUNT_AT_MOST, paginate, reader_view, render_page
 
 
 @reader_view
@@ -42,7 +42,8 @@ def theme_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "theme": theme,
         "filter": filterset,
         "facets": data.facets(),
-        "page": paginate(request, data.items),
+        # Counted as every list counts (bounded, cached), whatever the page is sliced from.
+        "page": paginate(request, pages.paged(filterset), count=count(data.items, at_most=COUNT_AT_MOST + 1)),
         "sorts": QuoteFilter.sort_fields,
         # 120 months of bars are 4 ms of template: the drawn chart is kept with its counts.
         "chart_svg": cached("timeline-svg", lambda: render_to_string("charts/columns.html", {
