@@ -14,6 +14,7 @@ import django_filters as df
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import Exists, F, OuterRef, QuerySet
+from django.utils.functional import cached_property
 
 from articles.models import (
     Article,
@@ -92,6 +93,13 @@ class BaseFilter(df.FilterSet):
         data = self.data.copy()
         data.pop(param, None)
         return type(self)(data, queryset=self.queryset, ids=self._ids).qs.order_by()
+
+    @cached_property
+    def cache_key(self) -> str | None:
+        """The filtered list's SQL, ids only and unordered: what its facet counts and its total are
+        kept under. Compiled once a request, and without the list's joined columns, whose
+        compilation cost more than the page's SQL. None when the filters can match nothing."""
+        return sql_of(self.qs.order_by().values("pk"))
 
     def active(self) -> dict[str, str]:
         return {k: v for k, v in self.data.items() if k in self.filters and k not in ("sort", "page") and v}
@@ -249,7 +257,7 @@ def person_facets(filterset: PersonFilter) -> list[Facet]:
 def _cached_facets(filterset: BaseFilter, compute) -> list[Facet]:
     """Facet counts scan every matching row, so they are kept until the data changes; the
     filtered query's own SQL is the key (the same filters on another base list differ)."""
-    sql = sql_of(filterset.qs.order_by())
+    sql = filterset.cache_key
     more = filterset.data.get("more", "")
     if sql is None:
         return compute(filterset)

@@ -97,13 +97,24 @@ def render_page(request: HttpRequest, template: str, context: dict, *, partial: 
 def filtered_list(request: HttpRequest, template: str, data: PageData, *, per_page: int = PER_PAGE) -> HttpResponse:
     """A list page: the filters from the query string, the facet counts, one page of results
     (each list's order walks an index, so a page is found without reading every row)."""
+    filterset = data.filterset
     context = {
-        "filter": data.filterset,
+        "filter": filterset,
         "facets": data.facets(),
-        "page": paginate(request, data.items, per_page),
-        "sorts": data.filterset.sort_fields,
+        "page": paginate(request, data.items, per_page, count=filtered_count(filterset)),
+        "sorts": filterset.sort_fields,
     }
     return render_page(request, template, context)
+
+
+def filtered_count(filterset) -> int:
+    """How many rows the filters match (at most COUNT_AT_MOST + 1), cached under the key the
+    facets use, so the list's query is compiled for a key once rather than twice."""
+    key = filterset.cache_key
+    if key is None:
+        return 0
+    return summaries.cached("list-count", lambda: filterset.qs.order_by().values("pk")[:COUNT_AT_MOST + 1].count(),
+                            key, COUNT_AT_MOST + 1)
 
 
 class CountedPaginator(Paginator):
