@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django import template
+from django.template.defaultfilters import pluralize
 from django.urls import reverse
 from django.utils.dateformat import format as format_date
 from django.utils.dates import MONTHS, MONTHS_3
@@ -162,6 +163,50 @@ def quote_item(quote) -> str:
         f'    {verified}{kind}</span></p>\n'
         '</li>\n'
     )
+
+
+@register.simple_tag
+def article_cards(articles) -> SafeString:
+    """The ``<li>`` of each article card (articles/_article_cards.html: the article list, the home
+    page, an outlet's page), written as :func:`quote_items` is and for the same reason."""
+    cards = []
+    for article in articles:
+        source = article.source
+        outlet = (f'<a class="outlet" href="{_e(source.get_absolute_url())}">{_e(source.name)}</a>' if source
+                  else '<span class="outlet unknown">Unknown outlet</span>')
+        published = article.published
+        date = (f'<time datetime="{iso_date(published)}">{long_date(published)}</time>' if published
+                else "date unknown")
+        quotes = getattr(article, "quote_count", None)  # annotated by the lists that show it
+        counted = f"· {quotes} quote{'' if quotes == 1 else 's'}" if quotes is not None else ""
+        cards.append(
+            '\n  <li class="card">\n'
+            f'    <h3><a href="{_e(article.get_absolute_url())}">{_e(article.display_title)}</a></h3>\n'
+            '    <p class="meta">\n'
+            f'      {outlet}\n'
+            f'      · {date}\n'
+            f'      {counted}\n'
+            '    </p>\n'
+            f'    <p class="standfirst">{_e(article.standfirst or article.lead())}</p>\n'
+            '  </li>\n  '
+        )
+    return mark_safe("".join(cards))
+
+
+@register.simple_tag
+def mention_cards(articles) -> SafeString:
+    """The ``<li>`` of each article on a country's page, with how often it names the country."""
+    cards = []
+    for article in articles:
+        source = article.source
+        named = article.mention_count
+        cards.append(
+            f'\n        <li class="card"><h3><a href="{_e(article.get_absolute_url())}">{_e(article.display_title)}</a></h3>\n'
+            f'          <p class="meta">{_e(source.name) if source else ""}'
+            f'{f" · {long_date(article.published)}" if article.published else ""}'
+            f' · named {_e(named)} time{pluralize(named)}</p></li>\n        '
+        )
+    return mark_safe("".join(cards))
 
 
 @register.simple_tag(takes_context=True)

@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from articles.exports import exportable, reports
 from articles.pages import countries as pages
 from articles.summaries import rows
-from articles.views.common import paginate, reader_view, render_page
+from articles.views.common import filtered_count, paginate, reader_view, render_page
 from articles.views.sources import filters_query
 
 SHOWN = 15
@@ -26,7 +26,7 @@ def country_detail(request: HttpRequest, code: str) -> HttpResponse:
     data = pages.country_detail(request, code)
     context = {
         "country": data.subject,
-        "page": paginate(request, data.articles, per_page=SHOWN),
+        "page": paginate(request, data.articles, per_page=SHOWN, count=filtered_count(data.filterset)),
         "quotes": data.items[:SHOWN],
         "filter": data.filterset,
         "extra": filters_query(data.filterset.data, "country"),

@@ -7,7 +7,7 @@ from articles.charts import heatmap
 from articles.exports import exportable, reports
 from articles.pages import sources as pages
 from articles.summaries import rows
-from articles.views.common import paginate, reader_view, render_page
+from articles.views.common import filtered_count, paginate, reader_view, render_page
 
 
 @reader_view
@@ -26,7 +26,7 @@ def source_detail(request: HttpRequest, slug: str) -> HttpResponse:
     context = {
         "source": data.subject,
         # Newest first on (source, published); each row's quote count is a subquery run for that page only.
-        "page": paginate(request, data.articles),
+        "page": paginate(request, data.articles, count=filtered_count(data.filterset)),
         "filter": data.filterset,
         "extra": filters_query(data.filterset.data, "source"),
         **data.summary(),
