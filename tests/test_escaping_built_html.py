@@ -3,11 +3,15 @@ what it shows exactly as the template engine would."""
 
 from __future__ import annotations
 
+from datetime import date
+from types import SimpleNamespace
+
 from django.template import Context
 from django.test import RequestFactory
 
 from articles.filters import Facet, FacetOption
-from articles.templatetags.commentariat import facet_sections
+from articles.templatetags.commentariat import article_cards, counted_links, facet_sections, mention_cards, quote_groups
+from articles.views.common import CountedLink
 
 HOSTILE = "<b>\"x\" & 'y'</b>"
 ESCAPED = "&lt;b&gt;&quot;x&quot; &amp; &#x27;y&#x27;&lt;/b&gt;"
@@ -25,3 +29,38 @@ def test_facet_lists_escape_labels_notes_options_and_the_links_query_strings():
     assert f"Option {ESCAPED} <span" in html
     assert 'href="?q=%3Cb%3E%22x%22+%26+%27y%27%3C%2Fb%3E&amp;theme=a%26b"' in html  # & of the query string escaped
     assert f'aria-label="More theme {ESCAPED.lower()} options"' in html
+
+
+def test_counted_links_escape_the_names_the_links_and_the_counts_description():
+    link = CountedLink(f"/people/x/?a=1&b={HOSTILE}", f"Eve {HOSTILE}", f"/quotes/?person=x&q={HOSTILE}", 2,
+                       f"2 quotes by Eve {HOSTILE}")
+    html = counted_links([link])
+    assert "<b>" not in html and "'y'" not in html
+    assert f'<a href="/people/x/?a=1&amp;b={ESCAPED}">Eve {ESCAPED}</a>' in html
+    assert f'href="/quotes/?person=x&amp;q={ESCAPED}" data-count="2" aria-label="2 quotes by Eve {ESCAPED}"' in html
+
+
+def _article(**fields) -> SimpleNamespace:
+    source = SimpleNamespace(name=f"The {HOSTILE} Herald", get_absolute_url=lambda: f"/sources/{HOSTILE}/")
+    values = {"source": source, "published": date(2025, 2, 1), "title": f"Talks {HOSTILE}", "standfirst": f"So {HOSTILE}",
+              "display_title": f"Talks {HOSTILE}", "get_absolute_url": lambda: f"/articles/{HOSTILE}/"}
+    return SimpleNamespace(**{**values, **fields})
+
+
+def test_article_cards_and_a_countrys_cards_escape_titles_outlets_and_standfirsts():
+    cards = article_cards([_article(quote_count=1)])
+    assert "<b>" not in cards and "'y'" not in cards
+    assert f'<h3><a href="/articles/{ESCAPED}/">Talks {ESCAPED}</a></h3>' in cards
+    assert f'<a class="outlet" href="/sources/{ESCAPED}/">The {ESCAPED} Herald</a>' in cards
+    assert f'<p class="standfirst">So {ESCAPED}</p>' in cards and "· 1 quote\n" in cards
+    named = mention_cards([_article(mention_count=3)])
+    assert "<b>" not in named
+    assert f'<a href="/articles/{ESCAPED}/">Talks {ESCAPED}</a></h3>' in named
+    assert f'<p class="meta">The {ESCAPED} Herald · 1 February 2025 · named 3 times</p>' in named
+
+
+def test_a_persons_quote_groups_escape_each_articles_heading():
+    html = quote_groups([(_article(), [])])
+    assert "<b>" not in html
+    assert f'<a href="/articles/{ESCAPED}/">Talks {ESCAPED}</a>' in html
+    assert f'<span class="meta">The {ESCAPED} Herald, 1 Feb 2025</span>' in html

@@ -166,6 +166,37 @@ def quote_item(quote) -> str:
 
 
 @register.simple_tag
+def quote_groups(groups) -> SafeString:
+    """A person's quotes under the heading of each article (``{% regroup … by article %}``), written
+    as :func:`quote_items` is: as a template loop, each heading cost a dozen lookups."""
+    parts = []
+    for article, quotes in groups:
+        source = article.source
+        date = f", {short_date(article.published)}" if article.published else ""
+        parts.append(
+            f'\n      <h3 class="group-head"><a href="{_e(article.get_absolute_url())}">{_e(article.display_title)}</a>\n'
+            f'        <span class="meta">{_e(source.name) if source else ""}{date}</span></h3>\n'
+            f'      <ul class="quotes">{"".join(map(quote_item, quotes))}</ul>\n      '
+        )
+    return mark_safe("".join(parts))
+
+
+@register.simple_tag
+def counted_links(links, indent: int = 0) -> SafeString:
+    """The ``<li>`` of a ranked list beside a page (a person's themes, an outlet's speakers, the
+    home page's leaderboards): each item's page and its count, linking to the list it counts.
+    The links are built by the view (articles/views/common.py, ``CountedLink``); ``indent``: the
+    spaces of the template's loop around each item, when it had its own line."""
+    pad = "\n" + " " * indent if indent else ""
+    return mark_safe("".join(
+        f'{pad}<li><a href="{_e(link.url)}">{_e(link.label)}</a> <a href="{_e(link.count_url)}" '
+        f'data-count="{_e(link.count)}" aria-label="{_e(link.described)}"><span class="count">{_e(link.count)}</span>'
+        f'</a></li>{pad}'
+        for link in links
+    ))
+
+
+@register.simple_tag
 def article_cards(articles) -> SafeString:
     """The ``<li>`` of each article card (articles/_article_cards.html: the article list, the home
     page, an outlet's page), written as :func:`quote_items` is and for the same reason."""
