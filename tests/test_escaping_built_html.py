@@ -10,7 +10,15 @@ from django.template import Context
 from django.test import RequestFactory
 
 from articles.filters import Facet, FacetOption
-from articles.templatetags.commentariat import article_cards, counted_links, facet_sections, mention_cards, quote_groups
+from articles.rendering import Segment
+from articles.templatetags.commentariat import (
+    article_cards,
+    article_text,
+    counted_links,
+    facet_sections,
+    mention_cards,
+    quote_groups,
+)
 from articles.views.common import CountedLink
 
 HOSTILE = "<b>\"x\" & 'y'</b>"
@@ -64,3 +72,21 @@ def test_a_persons_quote_groups_escape_each_articles_heading():
     assert "<b>" not in html
     assert f'<a href="/articles/{ESCAPED}/">Talks {ESCAPED}</a>' in html
     assert f'<span class="meta">The {ESCAPED} Herald, 1 Feb 2025</span>' in html
+
+
+def test_an_articles_text_escapes_its_passages_runs_speakers_and_cues():
+    speaker = SimpleNamespace(name=f"Eve {HOSTILE}", get_absolute_url=lambda: f"/people/{HOSTILE}/")
+    quote = SimpleNamespace(pk=7, kind="direct", status="verified", cue=f"said {HOSTILE}", speaker=speaker,
+                            speaker_label=f"Eve {HOSTILE}", get_kind_display=lambda: "Direct quote")
+    note = SimpleNamespace(pk=3, number=1)
+    runs = [Segment(f"Before {HOSTILE} "), Segment(f"words {HOSTILE}", quote=quote, annotation=note, quote_starts=True,
+                                                   annotation_ends=True)]
+    passages = [{"passage": SimpleNamespace(kind="heading", index=0, text=f"Head {HOSTILE}"), "segments": []},
+                {"passage": SimpleNamespace(kind="body", index=1, text=""), "segments": runs}]
+    html = article_text(passages)
+    assert "<b>" not in html and "'y'" not in html
+    assert f'<h2 class="section-heading" id="p0">Head {ESCAPED}</h2>' in html
+    assert f'<p id="p1">Before {ESCAPED} <span class="annotated">' in html
+    assert f'</span>Eve {ESCAPED}<span class="visually-hidden">' in html  # the speaker named where the quote starts
+    assert (f'<a class="quote-link" href="/people/{ESCAPED}/" title="Eve {ESCAPED} (said {ESCAPED})">'
+            f'<mark class="quote quote-direct verified" id="q7">words {ESCAPED}</mark></a></span>') in html
