@@ -17,7 +17,9 @@ from articles.templatetags.commentariat import (
     counted_links,
     facet_sections,
     mention_cards,
+    people_in_margin,
     quote_groups,
+    quoted_in_margin,
 )
 from articles.views.common import CountedLink
 
@@ -90,3 +92,18 @@ def test_an_articles_text_escapes_its_passages_runs_speakers_and_cues():
     assert f'</span>Eve {ESCAPED}<span class="visually-hidden">' in html  # the speaker named where the quote starts
     assert (f'<a class="quote-link" href="/people/{ESCAPED}/" title="Eve {ESCAPED} (said {ESCAPED})">'
             f'<mark class="quote quote-direct verified" id="q7">words {ESCAPED}</mark></a></span>') in html
+
+
+def test_an_articles_margin_escapes_its_quotes_and_the_people_it_names():
+    quote = SimpleNamespace(pk=7, status="verified", speaker_label=f"Eve {HOSTILE}", speaker_url=f"/people/{HOSTILE}/",
+                            display_snippet=f"“Words {HOSTILE}”", get_absolute_url=lambda: "/quotes/7/",
+                            get_kind_display=lambda: "Direct quote")
+    quoted = quoted_in_margin([quote])
+    assert "<b>" not in quoted
+    assert f'<a href="#q7">“Words {ESCAPED}”</a>' in quoted
+    assert f'<span class="who">— <a href="/people/{ESCAPED}/">Eve {ESCAPED}</a></span>' in quoted
+    person = SimpleNamespace(name=f"Eve {HOSTILE}", get_absolute_url=lambda: f"/people/{HOSTILE}/")
+    named = people_in_margin([SimpleNamespace(person=person, is_author=True, description=f"envoy, {HOSTILE}")])
+    assert "<b>" not in named
+    assert f'<a href="/people/{ESCAPED}/"><strong>Eve {ESCAPED}</strong></a> <span class="badge">author</span>' in named
+    assert f'<br><span class="role">envoy, {ESCAPED}</span></li>' in named

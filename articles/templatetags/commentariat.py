@@ -181,6 +181,38 @@ def quote_groups(groups) -> SafeString:
     return mark_safe("".join(parts))
 
 
+@register.simple_tag
+def quoted_in_margin(quotes) -> SafeString:
+    """The ``<li>`` of each quote in an article's margin ("Quoted"), linking to it in the text."""
+    items = []
+    for quote in quotes:
+        label, url = _e(quote.speaker_label), quote.speaker_url
+        who = f'<a href="{_e(url)}">{label}</a>' if url else label
+        verified = ' <span class="badge ok">verified</span>' if quote.status == "verified" else ""
+        items.append(
+            f'\n          <li><a href="#q{quote.pk}">{_e(quote.display_snippet)}</a>\n'
+            f'            <span class="who">— {who}</span>\n'
+            f'            <a class="permalink" href="{_e(quote.get_absolute_url())}" aria-label="Permalink to this quote">¶</a>\n'
+            f'            <span class="badge kind">{_e(quote.get_kind_display())}</span>{verified}</li>\n          '
+        )
+    return mark_safe("".join(items))
+
+
+@register.simple_tag
+def people_in_margin(mentions) -> SafeString:
+    """The ``<li>`` of each person an article names, in its margin, with how it describes them."""
+    items = []
+    for mention in mentions:
+        person, description = mention.person, mention.description
+        author = ' <span class="badge">author</span>' if mention.is_author else ""
+        role = f'<br><span class="role">{_e(description)}</span>' if description else ""
+        items.append(
+            f'\n          <li><a href="{_e(person.get_absolute_url())}"><strong>{_e(person.name)}</strong></a>{author}\n'
+            f'            {role}</li>\n          '
+        )
+    return mark_safe("".join(items))
+
+
 PASSAGE_CLASSES = {"heading": None, "caption": "caption", "credit": "credit", "bio": "bio"}
 
 
