@@ -23,6 +23,14 @@ from articles.pages import PageData
 logger = logging.getLogger(__name__)
 PER_PAGE = 25
 COUNT_AT_MOST = 10_000  # rows a list counts exactly; past it, “more than 10,000”
+# The columns {% quote_items %} shows of a quote and of what it joins, which a page listing quotes
+# reads and no more: its article's body is kilobytes a row, and every timestamp a conversion.
+QUOTE_ITEM_COLUMNS = (
+    "text", "kind", "status", "cue", "speaker_text", "speaker_kind", "article", "speaker", "speaker_organisation",
+    "article__slug", "article__title", "article__published", "article__source",
+    "article__source__slug", "article__source__name", "speaker__slug", "speaker__name",
+    "speaker_organisation__slug", "speaker_organisation__name",
+)
 # NUL and the other C0 controls (tab, line feeds aside) and DEL: no filter, slug or search needs
 # them; PostgreSQL refuses NUL outright, and \x02/\x03 are the search highlight markers.
 MAX_PARAMETER = 2_000  # characters in one query-string value; a search needs a few dozen

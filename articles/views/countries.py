@@ -10,7 +10,7 @@ from articles.exports import exportable, reports
 from articles.links import page_url
 from articles.pages import countries as pages
 from articles.summaries import rows
-from articles.views.common import counted, filtered_count, paginate, reader_view, render_page
+from articles.views.common import QUOTE_ITEM_COLUMNS, counted, filtered_count, paginate, reader_view, render_page
 from articles.views.sources import filters_query
 
 SHOWN = 15
@@ -33,7 +33,7 @@ def country_detail(request: HttpRequest, code: str) -> HttpResponse:
     context = {
         "country": data.subject,
         "page": paginate(request, data.articles, per_page=SHOWN, count=filtered_count(data.filterset)),
-        "quotes": data.items[:SHOWN],
+        "quotes": data.items.only(*QUOTE_ITEM_COLUMNS)[:SHOWN],
         "filter": data.filterset,
         "extra": extra,
         **summary,

@@ -11,6 +11,7 @@ from articles.links import page_url
 from articles.models import PersonRedirect
 from articles.pages import people as pages
 from articles.views.common import (
+    QUOTE_ITEM_COLUMNS,
     CountedLink,
     counted,
     filtered_list,
@@ -55,7 +56,8 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
     context = {
         "person": person,
         # The person's quote count is theirs (Person.quote_total), as on every list, export and the admin.
-        "page": paginate(request, data.items, count=person.quote_total),
+        # Each article's heading is its title or, untitled, its opening words: the body is read.
+        "page": paginate(request, data.items.only(*QUOTE_ITEM_COLUMNS, "article__body"), count=person.quote_total),
         # The articles they wrote, with their own pager (``?written=2``) beside the quotes' one.
         "written": paginate(request, data.articles, WRITTEN_SHOWN, param="written"),
         **summary,
