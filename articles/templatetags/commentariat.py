@@ -4,11 +4,13 @@ import datetime
 import html
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urlencode
 
 from django import template
+from django.core.signals import setting_changed
 from django.template.defaultfilters import pluralize
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils.dateformat import format as format_date
 from django.utils.dates import MONTHS, MONTHS_3
 from django.utils.formats import localize
@@ -48,8 +50,34 @@ def main_navigation(context) -> list[NavLink]:
     # Error pages may be rendered without a request.
     match = getattr(context.get("request"), "resolver_match", None)
     here = match.url_name if match else None
-    return [NavLink(label, reverse(name), here is not None and here in (name, *inside))
+    prefix = get_script_prefix()
+    return [NavLink(label, _list_url(name, prefix), here is not None and here in (name, *inside))
             for label, name, inside in NAVIGATION]
+
+
+@register.simple_tag(takes_context=True)
+def main_navigation_items(context) -> SafeString:
+    """The ``<li>`` of each link of the main navigation (every page draws it: seven links, each a
+    reverse() and a few lookups as a template loop)."""
+    current = ' aria-current="page"'
+    return mark_safe("".join(
+        f'\n        <li><a href="{_e(link.url)}"{current if link.current else ""}>{_e(link.label)}</a></li>\n        '
+        for link in main_navigation(context)
+    ))
+
+
+@lru_cache(maxsize=64)
+def _list_url(name: str, prefix: str) -> str:
+    """A list's URL (it takes no argument), remembered as articles/links.py remembers the others."""
+    return reverse(name)
+
+
+def _forget(*, setting: str, **kwargs) -> None:
+    if setting == "ROOT_URLCONF":  # tests that swap the URLconf
+        _list_url.cache_clear()
+
+
+setting_changed.connect(_forget, dispatch_uid="commentariat_forget_list_urls")
 
 
 @register.filter
