@@ -127,6 +127,12 @@ class BaseFilter(df.FilterSet):
         return {k: v for k, v in self.data.items() if k in self.filters and k not in ("sort", "page") and v}
 
 
+def known_ids(model, pk: int, **lookup) -> dict:
+    """The ``ids`` of filtersets whose page has read a row already (its subject): their
+    ``id_of(model, **lookup)`` is then ``pk``, not another query."""
+    return {(model, *lookup.items()): pk}
+
+
 def _own_copy(filter_: df.Filter, parent: BaseFilter, model) -> df.Filter:
     """A filter for one filterset: a shallow copy, its method (if any) bound to the copy."""
     own = copy.copy(filter_)
