@@ -8,12 +8,15 @@ repeat and the database can use the (relation, id) indexes.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 
 import django_filters as df
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import Exists, F, OuterRef, QuerySet
+from django.http import QueryDict
+from django.utils.functional import cached_property
 
 from articles.models import (
     Article,
@@ -64,9 +67,29 @@ class BaseFilter(df.FilterSet):
 
     sort = df.CharFilter(method="apply_sort")
 
-    def __init__(self, *args, ids: dict | None = None, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
+    _form_classes: dict[type, type] = {}
+
+    def __init__(self, data=None, queryset=None, *, request=None, prefix=None, ids: dict | None = None) -> None:
+        # django-filter's own __init__ but for one line: it deep-copies every filter (a dozen
+        # a filterset, a list page builds one or two) each request, about a millisecond of
+        # Python; nothing changes a filter once made, so a shallow copy a filter does.
+        if queryset is None:
+            queryset = self._meta.model._default_manager.all()
+        self.is_bound = data is not None
+        self.data = data or QueryDict()
+        self.queryset = queryset
+        self.request = request
+        self.form_prefix = prefix
+        self.filters = {name: _own_copy(filter_, self, queryset.model) for name, filter_ in self.base_filters.items()}
         self._ids = {} if ids is None else ids  # shared with the facets' copies: one lookup a value
+
+    def get_form_class(self):
+        """The form of the filters, made once a class: django-filter builds a new class, and a new
+        form field a filter, for every filterset; they are the same each time."""
+        cls = type(self)
+        if cls not in BaseFilter._form_classes:
+            BaseFilter._form_classes[cls] = super().get_form_class()
+        return BaseFilter._form_classes[cls]
 
     def id_of(self, model, **lookup) -> int:
         """The id behind a slug or code, or 0 (no row has it), looked up first: filtering on a
@@ -93,8 +116,30 @@ class BaseFilter(df.FilterSet):
         data.pop(param, None)
         return type(self)(data, queryset=self.queryset, ids=self._ids).qs.order_by()
 
+    @cached_property
+    def cache_key(self) -> str | None:
+        """The filtered list's SQL, ids only and unordered: what its facet counts and its total are
+        kept under. Compiled once a request, and without the list's joined columns, whose
+        compilation cost more than the page's SQL. None when the filters can match nothing."""
+        return sql_of(self.qs.order_by().values("pk"))
+
     def active(self) -> dict[str, str]:
         return {k: v for k, v in self.data.items() if k in self.filters and k not in ("sort", "page") and v}
+
+
+def known_ids(model, pk: int, **lookup) -> dict:
+    """The ``ids`` of filtersets whose page has read a row already (its subject): their
+    ``id_of(model, **lookup)`` is then ``pk``, not another query."""
+    return {(model, *lookup.items()): pk}
+
+
+def _own_copy(filter_: df.Filter, parent: BaseFilter, model) -> df.Filter:
+    """A filter for one filterset: a shallow copy, its method (if any) bound to the copy."""
+    own = copy.copy(filter_)
+    own.model, own.parent = model, parent
+    if own.method is not None:
+        own.method = own.method  # a FilterMethod of its own, which finds the method on ``parent``
+    return own
 
 
 def _dates(prefix: str) -> dict[str, df.Filter]:
@@ -249,7 +294,7 @@ def person_facets(filterset: PersonFilter) -> list[Facet]:
 def _cached_facets(filterset: BaseFilter, compute) -> list[Facet]:
     """Facet counts scan every matching row, so they are kept until the data changes; the
     filtered query's own SQL is the key (the same filters on another base list differ)."""
-    sql = sql_of(filterset.qs.order_by())
+    sql = filterset.cache_key
     more = filterset.data.get("more", "")
     if sql is None:
         return compute(filterset)

@@ -68,3 +68,32 @@ def test_a_history_restore_gets_the_whole_page(client):
         headers={"HX-Request": "true", "HX-Target": "results", "HX-History-Restore-Request": "true"},
     )
     assert b"<html" in response.content
+
+
+def test_an_outlets_and_a_countrys_page_look_their_subject_up_once(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    data = make_dataset(1)
+    source = data["sources"][0]
+    country = data["articles"][0].country_mentions.first().country
+    for url, table, column in [(f"{source.get_absolute_url()}?from=2000-01-01", "articles_source", "slug"),
+                               (f"{country.get_absolute_url()}?from=2000-01-01", "articles_country", "code")]:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        lookups = [q["sql"] for q in queries.captured_queries
+                   if f'FROM "{table}"' in q["sql"] and f'WHERE "{table}"."{column}" =' in q["sql"]]
+        assert len(lookups) == 1, (url, lookups)  # the page's own read; its filters reuse its id
+
+
+def test_a_filtered_list_reads_its_facets_and_its_total_in_one_cache_read(client, monkeypatch):
+    from django.core.cache import caches
+
+    data = make_dataset(1)
+    url = f"/quotes/?theme={data['themes'][0].slug}"
+    assert client.get(url).status_code == 200  # computes and keeps the summaries
+    summaries, read = caches["default"], []
+    original = summaries.get
+    monkeypatch.setattr(summaries, "get", lambda key, *args, **kwargs: read.append(key) or original(key, *args, **kwargs))
+    assert client.get(f"{url}&page=1").status_code == 200  # another address: not the page cache's copy
+    assert len(read) == 2, read  # the archive's generation, then the list's facets and total together

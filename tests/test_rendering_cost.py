@@ -86,3 +86,17 @@ def test_a_persons_page_reads_no_quote_themes_it_does_not_show(client):
         assert client.get(data["people"][0].get_absolute_url()).status_code == 200
     # The "Speaks on" counts join the quote themes; a prefetch of each listed quote's themes did too.
     assert not [q["sql"] for q in queries.captured_queries if '"articles_quotetheme"."quote_id" IN' in q["sql"]]
+
+
+def test_quote_lists_read_neither_their_articles_bodies_nor_timestamps(client):
+    data = make_dataset(2)
+    country = data["articles"][0].country_mentions.first().country
+    for url in ["/quotes/", "/quotes/?kind=direct", country.get_absolute_url()]:
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.content.count(b'<li class="quote-item">') >= 2, url
+        listing = [q["sql"] for q in queries.captured_queries if 'FROM "articles_quote"' in q["sql"]
+                   and '"articles_quote"."text"' in q["sql"]]
+        assert listing, url
+        for sql in listing:
+            assert '"articles_article"."body"' not in sql and '"articles_quote"."created_at"' not in sql, (url, sql)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.http import Http404, HttpRequest
 
+from articles.filters import known_ids
 from articles.models import Country, CountryMention
 from articles.pages import PageData
 from articles.pages.sources import place_filters
@@ -24,7 +25,8 @@ def country_detail(request: HttpRequest, code: str) -> PageData:
     country = Country.objects.filter(code=code.upper()).first() if code == code.lower() else None
     if country is None:
         raise Http404("No such country")
-    articles, quotes = place_filters(request.GET, "country", country.code.lower())
+    articles, quotes = place_filters(request.GET, "country", country.code.lower(),
+                                     known_ids(Country, country.pk, code=country.code))
     data = articles.data
     mentioned_in = CountryMention.objects.filter(country=country, article=OuterRef("pk"))
     # Newest articles first, walking the articles' date index and probing each for a mention:

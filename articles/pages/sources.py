@@ -8,7 +8,7 @@ from django.db.models import Count, F
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 
-from articles.filters import ArticleFilter, QuoteFilter
+from articles.filters import ArticleFilter, QuoteFilter, known_ids
 from articles.models import Article, ArticleTheme, Quote, Source
 from articles.models.quotes import ARTICLE_BULK
 from articles.pages import PageData
@@ -29,7 +29,7 @@ def source_list(request: HttpRequest) -> PageData:
 def source_detail(request: HttpRequest, slug: str) -> PageData:
     """An outlet's articles (newest first, on the (source, published) index) and quotes, with its filters."""
     source = get_object_or_404(Source.objects.select_related("country"), slug=slug)
-    articles, quotes = place_filters(request.GET, "source", source.slug)
+    articles, quotes = place_filters(request.GET, "source", source.slug, known_ids(Source, source.pk, slug=source.slug))
     data = articles.data
     return PageData(
         items=quotes.qs, subject=source, filterset=articles,
@@ -39,14 +39,16 @@ def source_detail(request: HttpRequest, slug: str) -> PageData:
     )
 
 
-def place_filters(request_data, param: str, value: str) -> tuple[ArticleFilter, QuoteFilter]:
+def place_filters(request_data, param: str, value: str, ids: dict | None = None) -> tuple[ArticleFilter, QuoteFilter]:
     """The page's articles and quotes, filtered by its filters (``param`` fixed to the page's own
-    ``value``; invalid values are dropped as on every list). Both filtersets hold the same data."""
+    ``value``; invalid values are dropped as on every list). Both filtersets hold the same data,
+    and share the ids they look up (``ids``: those the page knows already, its own)."""
     data = {k: request_data[k] for k in PLACE_FILTERS if request_data.get(k) and k != param}
     data[param] = value
+    ids = {} if ids is None else ids
     articles = ArticleFilter(data, queryset=Article.objects.select_related("source").defer(*ARTICLE_BULK)
-                             .with_quote_count())
-    quotes = QuoteFilter(data, queryset=Quote.objects.visible().listed())
+                             .with_quote_count(), ids=ids)
+    quotes = QuoteFilter(data, queryset=Quote.objects.visible().listed(), ids=ids)
     return articles, quotes
 
 

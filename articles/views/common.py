@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from functools import wraps
 
 from django.core.paginator import Page, Paginator
@@ -22,6 +23,14 @@ from articles.pages import PageData
 logger = logging.getLogger(__name__)
 PER_PAGE = 25
 COUNT_AT_MOST = 10_000  # rows a list counts exactly; past it, “more than 10,000”
+# The columns {% quote_items %} shows of a quote and of what it joins, which a page listing quotes
+# reads and no more: its article's body is kilobytes a row, and every timestamp a conversion.
+QUOTE_ITEM_COLUMNS = (
+    "text", "kind", "status", "cue", "speaker_text", "speaker_kind", "article", "speaker", "speaker_organisation",
+    "article__slug", "article__title", "article__published", "article__source",
+    "article__source__slug", "article__source__name", "speaker__slug", "speaker__name",
+    "speaker_organisation__slug", "speaker_organisation__name",
+)
 # NUL and the other C0 controls (tab, line feeds aside) and DEL: no filter, slug or search needs
 # them; PostgreSQL refuses NUL outright, and \x02/\x03 are the search highlight markers.
 MAX_PARAMETER = 2_000  # characters in one query-string value; a search needs a few dozen
@@ -97,13 +106,52 @@ def render_page(request: HttpRequest, template: str, context: dict, *, partial: 
 def filtered_list(request: HttpRequest, template: str, data: PageData, *, per_page: int = PER_PAGE) -> HttpResponse:
     """A list page: the filters from the query string, the facet counts, one page of results
     (each list's order walks an index, so a page is found without reading every row)."""
+    filterset = data.filterset
+    key = filterset.cache_key
+    if key is None:  # the filters match nothing: nothing to count
+        facets, count = data.facets(), 0
+    else:
+        # The facets and the total in one cache entry: one read a page, not one each.
+        facets, count = summaries.cached("list-facets-total", lambda: (data.facets(), _count(filterset)), key,
+                                         filterset.data.get("more", ""))
     context = {
-        "filter": data.filterset,
-        "facets": data.facets(),
-        "page": paginate(request, data.items, per_page),
-        "sorts": data.filterset.sort_fields,
+        "filter": filterset,
+        "facets": facets,
+        "page": paginate(request, data.items, per_page, count=count),
+        "sorts": filterset.sort_fields,
     }
     return render_page(request, template, context)
+
+
+@dataclass(frozen=True, slots=True)
+class CountedLink:
+    """One item of a ranked list beside a page, as ``{% counted_links %}`` writes it: the item's
+    page and its count, which links to the list it counts. Built in the view, in Python, because
+    as a template loop its dozen lookups and filters an item cost more than the page's SQL."""
+
+    url: str
+    label: str
+    count_url: str
+    count: int
+    described: str  # the count link's accessible name: "12 quotes by Anna Weber on Escalation"
+
+
+def counted(url: str, label: str, count_url: str, count: int, noun: str, about: str) -> CountedLink:
+    """A :class:`CountedLink` whose count says ``{count} {noun}(s) {about}``."""
+    return CountedLink(url, label, count_url, count, f"{count} {noun}{'' if count == 1 else 's'} {about}")
+
+
+def filtered_count(filterset) -> int:
+    """How many rows the filters match (at most COUNT_AT_MOST + 1), cached under the key the
+    facets use, so the list's query is compiled for a key once rather than twice."""
+    key = filterset.cache_key
+    if key is None:
+        return 0
+    return summaries.cached("list-count", lambda: _count(filterset), key, COUNT_AT_MOST + 1)
+
+
+def _count(filterset) -> int:
+    return filterset.qs.order_by().values("pk")[:COUNT_AT_MOST + 1].count()
 
 
 class CountedPaginator(Paginator):

@@ -1,13 +1,25 @@
 from __future__ import annotations
 
 from functools import wraps
+from urllib.parse import quote
 
 from django.http import Http404, HttpRequest, HttpResponse
+from django.urls import reverse
 
 from articles.exports import exportable, reports
+from articles.links import page_url
 from articles.models import PersonRedirect
 from articles.pages import people as pages
-from articles.views.common import filtered_list, moved_permanently, paginate, reader_view, render_page
+from articles.views.common import (
+    QUOTE_ITEM_COLUMNS,
+    CountedLink,
+    counted,
+    filtered_list,
+    moved_permanently,
+    paginate,
+    reader_view,
+    render_page,
+)
 
 WRITTEN_SHOWN = 10  # an author's articles on their page, newest first, then a pager
 
@@ -40,12 +52,42 @@ def _or_old_slug(view):
 def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
     data = pages.person_detail(request, slug)
     person = data.subject
+    summary = data.summary()
     context = {
         "person": person,
         # The person's quote count is theirs (Person.quote_total), as on every list, export and the admin.
-        "page": paginate(request, data.items, count=person.quote_total),
+        # Each article's heading is its title or, untitled, its opening words: the body is read.
+        "page": paginate(request, data.items.only(*QUOTE_ITEM_COLUMNS, "article__body"), count=person.quote_total),
         # The articles they wrote, with their own pager (``?written=2``) beside the quotes' one.
         "written": paginate(request, data.articles, WRITTEN_SHOWN, param="written"),
-        **data.summary(),
+        **summary,
+        **_margin_links(person, summary),
     }
     return render_page(request, "people/person_detail.html", context)
+
+
+def _margin_links(person, summary: dict) -> dict[str, list[CountedLink]]:
+    """The margin's lists: what the person speaks on, the countries of their articles and who is
+    named with them, each with its count linking to the quotes or articles it counts."""
+    me, name = quote(person.slug), person.name
+    quote_list, article_list = reverse("quote_list"), reverse("article_list")
+    return {
+        "theme_links": [
+            counted(f"{page_url('theme_detail', t['theme__slug'])}?person={me}", t["theme__name"],
+                    f"{quote_list}?theme={quote(t['theme__slug'])}&person={me}", t["n"], "quote",
+                    f"by {name} on {t['theme__name']}")
+            for t in summary["themes"]
+        ],
+        "country_links": [
+            counted(page_url("country_detail", c["country__code"].lower()), c["country__name"],
+                    f"{article_list}?person={me}&country={c['country__code'].lower()}", c["articles"], "article",
+                    f"naming {name} and {c['country__name']}")
+            for c in summary["countries"]
+        ],
+        "beside_links": [
+            counted(page_url("person_detail", p["person__slug"]), p["person__name"],
+                    f"{article_list}?person={me},{quote(p['person__slug'])}", p["shared"], "article",
+                    f"naming {name} and {p['person__name']}")
+            for p in summary["beside"]
+        ],
+    }

@@ -8,13 +8,15 @@ from django.shortcuts import render
 from articles.exports import exportable, reports
 from articles.models import Quote, RetiredQuote
 from articles.pages import quotes as pages
-from articles.views.common import filtered_list, moved_permanently, reader_view
+from articles.views.common import QUOTE_ITEM_COLUMNS, filtered_list, moved_permanently, reader_view
 
 
 @reader_view
 @exportable(reports.quote_list)
 def quote_list(request: HttpRequest) -> HttpResponse:
-    return filtered_list(request, "quotes/quote_list.html", pages.quote_list(request))
+    data = pages.quote_list(request)
+    data.items = data.items.only(*QUOTE_ITEM_COLUMNS)
+    return filtered_list(request, "quotes/quote_list.html", data)
 
 
 def _or_retired(view):

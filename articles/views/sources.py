@@ -1,13 +1,17 @@
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
+from django.urls import reverse
 
 from articles.charts import heatmap
 from articles.exports import exportable, reports
+from articles.links import page_url
 from articles.pages import sources as pages
 from articles.summaries import rows
-from articles.views.common import paginate, reader_view, render_page
+from articles.views.common import counted, filtered_count, paginate, reader_view, render_page
 
 
 @reader_view
@@ -23,13 +27,28 @@ def source_list(request: HttpRequest) -> HttpResponse:
 @exportable(reports.source_detail)
 def source_detail(request: HttpRequest, slug: str) -> HttpResponse:
     data = pages.source_detail(request, slug)
+    source, summary, extra = data.subject, data.summary(), filters_query(data.filterset.data, "source")
+    own, quote_list, article_list = quote(source.slug), reverse("quote_list"), reverse("article_list")
     context = {
         "source": data.subject,
         # Newest first on (source, published); each row's quote count is a subquery run for that page only.
-        "page": paginate(request, data.articles),
+        "page": paginate(request, data.articles, count=filtered_count(data.filterset)),
         "filter": data.filterset,
-        "extra": filters_query(data.filterset.data, "source"),
-        **data.summary(),
+        "extra": extra,
+        **summary,
+        # The margin's lists, each count linking to what it counts (with the page's filters).
+        "speaker_links": [
+            counted(page_url("person_detail", s["speaker__slug"]), s["speaker__name"],
+                    f"{quote_list}?source={own}&person={quote(s['speaker__slug'])}{extra}", s["n"], "quote",
+                    f"by {s['speaker__name']} in {source.name}")
+            for s in summary["speakers"]
+        ],
+        "theme_links": [
+            counted(page_url("theme_detail", t["theme__slug"]), t["theme__name"],
+                    f"{article_list}?source={own}&theme={quote(t['theme__slug'])}{extra}", t["n"], "article",
+                    f"on {t['theme__name']} in {source.name}")
+            for t in summary["themes"]
+        ],
     }
     return render_page(request, "sources/source_detail.html", context)
 
