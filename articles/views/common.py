@@ -107,17 +107,11 @@ def filtered_list(request: HttpRequest, template: str, data: PageData, *, per_pa
     """A list page: the filters from the query string, the facet counts, one page of results
     (each list's order walks an index, so a page is found without reading every row)."""
     filterset = data.filterset
-    key = filterset.cache_key
-    if key is None:  # the filters match nothing: nothing to count
-        facets, count = data.facets(), 0
-    else:
-        # The facets and the total in one cache entry: one read a page, not one each.
-        facets, count = summaries.cached("list-facets-total", lambda: (data.facets(), _count(filterset)), key,
-                                         filterset.data.get("more", ""))
     context = {
         "filter": filterset,
-        "facets": facets,
-        "page": paginate(request, data.items, per_page, count=count),
+        # Kept apart: the last generation's facets may stand in after a write, its exact total may not.
+        "facets": data.facets(),
+        "page": paginate(request, data.items, per_page, count=filtered_count(filterset)),
         "sorts": filterset.sort_fields,
     }
     return render_page(request, template, context)
@@ -143,11 +137,14 @@ def counted(url: str, label: str, count_url: str, count: int, noun: str, about: 
 
 def filtered_count(filterset) -> int:
     """How many rows the filters match (at most COUNT_AT_MOST + 1), cached under the key the
-    facets use, so the list's query is compiled for a key once rather than twice."""
+    facets use, so the list's query is compiled for a key once rather than twice. After a write
+    the last generation's count stands in only past COUNT_AT_MOST: a paginator given an older exact
+    count would cut the newest rows off the list (summaries.count says why)."""
     key = filterset.cache_key
     if key is None:
         return 0
-    return summaries.cached("list-count", lambda: _count(filterset), key, COUNT_AT_MOST + 1)
+    return summaries.cached("list-count", lambda: _count(filterset), key, COUNT_AT_MOST + 1,
+                            stand_in=lambda last: last > COUNT_AT_MOST)
 
 
 def _count(filterset) -> int:
