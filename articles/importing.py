@@ -23,7 +23,7 @@ from analysis.cleaning import clean, normalise_newlines, parse_date, strip_contr
 from analysis.document import Document
 from analysis.pipeline import TooLarge, check_size
 from articles import extraction
-from articles.models import Article, Passage, Source
+from articles.models import Article, Passage, Source, Theme
 from articles.models.articles import checksum, validate_web_url
 
 logger = logging.getLogger(__name__)
@@ -274,11 +274,13 @@ def _import_once(incoming: Incoming, analyse: bool) -> Outcome:
     check_document(document)
     try:
         # Extracted before the transaction opens: it is most of the work, and holds no locks.
-        found = extraction.extract_document(document) if analyse else None
+        # The themes are read once, for scoring and for storing the scores.
+        themes = list(Theme.objects.all()) if analyse else []
+        found = extraction.extract_document(document, themes) if analyse else None
         with transaction.atomic():
-            article = create_article(document, raw=incoming.raw, filename=incoming.name)
+            article, passages = create_article(document, raw=incoming.raw, filename=incoming.name)
             if found is not None:
-                extraction.save_extraction(article, found)
+                extraction.save_extraction(article, found, themes=themes, new_passages=passages)
     except TooLarge as refusal:
         raise ImportRefused(str(refusal)) from None
     except IntegrityError:
@@ -335,7 +337,8 @@ def _database_reason(error: DatabaseError) -> str:
     return f"could not be stored ({message})"
 
 
-def create_article(document: Document, *, raw: str, filename: str = "") -> Article:
+def create_article(document: Document, *, raw: str, filename: str = "") -> tuple[Article, list[Passage]]:
+    """A new article, and its passages (with their ids, for storing its extraction)."""
     article = Article.objects.create(
         source=Source.objects.for_name(document.source) if document.source else None,
         title=document.title or "",
@@ -347,13 +350,14 @@ def create_article(document: Document, *, raw: str, filename: str = "") -> Artic
         original_filename=filename[:300],
         cleaning=cleaning_report(document),
     )
-    write_passages(article, document)
-    return article
+    return article, write_passages(article, document, new=True)
 
 
-def write_passages(article: Article, document: Document) -> None:
-    article.passages.all().delete()
-    Passage.objects.bulk_create(
+def write_passages(article: Article, document: Document, *, new: bool = False) -> list[Passage]:
+    """The article's passages, replaced by the document's (``new``: it has none yet)."""
+    if not new:
+        article.passages.all().delete()
+    return Passage.objects.bulk_create(
         Passage(article=article, index=p.index, kind=p.kind.value, start=p.start, end=p.end, text=p.text)
         for p in document.passages
     )
