@@ -1,14 +1,17 @@
-"""What one imported article costs the database, and that the importer's shortcuts for a new
-article (nothing to delete, keep or lock; people looked up in one query) store what the general
-path, re-extraction, stores."""
+"""What one imported article costs the database, that the importer's shortcuts for a new article
+(nothing to delete, keep or lock; people looked up in one query) store what the general path,
+re-extraction, stores, and that its slug needs the creation lock only when another took it."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from analysis.cleaning import clean
+from articles import importing
 from articles.extraction import analyse
 from articles.importing import Status, import_paths, incoming_from_text
 from articles.models import Article, QuoteTheme
@@ -67,3 +70,30 @@ def test_a_new_article_costs_a_bounded_number_of_queries_and_is_stored_as_reanal
         # every row already as it should be: the importer's shortcuts stored the same.
         analyse(article, clean(incoming_from_text(path.read_text(encoding="utf-8"), path.name).text))
         assert stored(Article.objects.get(pk=article.pk)) == imported
+
+
+def test_a_new_article_whose_names_are_known_takes_no_creation_lock(corpus, tmp_path):
+    # Held to the end of each article's transaction, the lock made concurrent importers take turns.
+    path = copy_of(CORPUS_FILES[0], tmp_path, 0)
+    with CaptureQueriesContext(connection) as queries:
+        [outcome] = import_paths([path])
+    assert outcome.status == Status.CREATED, str(outcome)
+    assert not [q["sql"] for q in queries.captured_queries if "pg_advisory" in q["sql"]]
+
+
+def test_a_slug_another_importer_took_meanwhile_is_chosen_again_under_the_lock(corpus, tmp_path, monkeypatch):
+    taken = corpus[CORPUS_FILES[1].name].slug
+    real = importing.unique_slug
+
+    def free_when_checked(model, text, **options):
+        # As if another importer committed this slug between the check and the insert.
+        return taken if not options.get("lock", True) else real(model, text, **options)
+
+    monkeypatch.setattr(importing, "unique_slug", free_when_checked)
+    path = copy_of(CORPUS_FILES[0], tmp_path, 0)
+    with CaptureQueriesContext(connection) as queries:
+        [outcome] = import_paths([path])
+    assert outcome.status == Status.CREATED, str(outcome)
+    assert outcome.article.slug not in ("", taken)
+    assert [q["sql"] for q in queries.captured_queries if "pg_advisory" in q["sql"]]  # the second time, locked
+    assert outcome.article.quotes.exists()
