@@ -38,6 +38,7 @@ from articles.models import (
     Figure,
     Organisation,
     OrganisationMention,
+    Passage,
     Person,
     PersonMention,
     Quote,
@@ -69,14 +70,15 @@ def theme_spec(theme: Theme) -> ThemeSpec:
     return ThemeSpec(slug=theme.slug, name=theme.name, description=theme.description, keywords=theme.keyword_list)
 
 
-def theme_specs() -> list[ThemeSpec]:
-    """The themes as editors last defined them, for the pipeline."""
-    return [theme_spec(theme) for theme in Theme.objects.all()]
+def theme_specs(themes: Iterable[Theme] | None = None) -> list[ThemeSpec]:
+    """The themes as editors last defined them (or ``themes``, read already), for the pipeline."""
+    return [theme_spec(theme) for theme in (Theme.objects.all() if themes is None else themes)]
 
 
-def extract_document(document: Document) -> Extraction:
-    """The pipeline's findings for a document, with the themes as editors last defined them."""
-    return extract(document, theme_specs())
+def extract_document(document: Document, themes: Iterable[Theme] | None = None) -> Extraction:
+    """The pipeline's findings for a document, with the themes as editors last defined them
+    (``themes`` when the caller has read them, to store the findings with the same rows)."""
+    return extract(document, theme_specs(themes))
 
 
 def analyse(article: Article, document: Document | None = None) -> None:
@@ -111,20 +113,42 @@ def retag(theme: Theme, article_ids: Iterable[int]) -> None:
         )
 
 
-@transaction.atomic
-def save_extraction(article: Article, extraction: Extraction) -> None:
+def save_extraction(
+    article: Article, extraction: Extraction, *, themes: Iterable[Theme] | None = None,
+    new_passages: list[Passage] | None = None,
+) -> None:
+    """Store an extraction, replacing the article's earlier machine results.
+
+    ``themes``: the rows the extraction was scored with, when the caller has read them.
+    ``new_passages``: the importer's, for an article it has just created in the transaction this
+    runs in, with these passages: nothing can hang off such an article yet (no earlier results,
+    no editor's review, no other writer), so nothing is deleted, kept, locked or read back.
+    """
+    new = new_passages is not None
+    with transaction.atomic(savepoint=not new):  # a new article's transaction is all or nothing already
+        _save_extraction(article, extraction, themes, new_passages)
+
+
+def _save_extraction(article: Article, extraction: Extraction, themes, new_passages) -> None:
     # Reported speech has no quotation marks to count beforehand: the cap holds here too.
     check_extraction(extraction, max_quotes=settings.IMPORT_MAX_QUOTES)
     mark_changed()  # bulk inserts below send no signals
-    passages = {p.index: p for p in article.passages.all()}
+    new = new_passages is not None
+    passages = {p.index: p for p in (new_passages if new else article.passages.all())}
     by_start = sorted(passages.values(), key=lambda p: p.start)
-    article.person_mentions.all().delete()
-    article.organisation_mentions.all().delete()
-    article.country_mentions.all().delete()
-    article.article_themes.all().delete()
-    article.figures.all().delete()
+    if not new:
+        article.person_mentions.all().delete()
+        article.organisation_mentions.all().delete()
+        article.country_mentions.all().delete()
+        article.article_themes.all().delete()
+        article.figures.all().delete()
 
-    countries = {c.code: c for c in Country.objects.all()}
+    # Only the countries this extraction names, for itself or for its people and organisations:
+    # building all 250 rows for every article cost more than the rest of the lookups together.
+    codes = {c.code for c in extraction.countries} | {
+        r.country for r in (*extraction.people, *extraction.organisations) if r.country
+    }
+    countries = {c.code: c for c in Country.objects.filter(code__in=codes)} if codes else {}
     # One query for the names already known, rather than one per name: most are, in a running archive.
     known = {o.key: o for o in Organisation.objects.filter(key__in=[r.key for r in extraction.organisations])
              .order_by("-id")}  # the oldest row of a key wins, as in resolve()
@@ -142,8 +166,11 @@ def save_extraction(article: Article, extraction: Extraction) -> None:
     people: dict[str, Person] = {}
     authors = []
     mentions: dict[int, PersonMention] = {}  # two spellings can resolve to one person: one row for both
+    # As for organisations: one query for the people known by these keys (the oldest row of a key wins).
+    known_people = {p.key: p for p in Person.objects.filter(key__in=[r.key for r in extraction.people])
+                    .order_by("-id")}
     for result in extraction.people:
-        person = Person.objects.resolve(result, countries)
+        person = Person.objects.resolve(result, countries, known=known_people)
         people[result.name] = person
         if result.is_author:
             authors.append(person)
@@ -162,7 +189,12 @@ def save_extraction(article: Article, extraction: Extraction) -> None:
          for m in mentions.values() if m.organisation],
         ignore_conflicts=True,  # known from an earlier article
     )
-    article.authors.set(authors)
+    if new:  # nobody to remove; the signal set() would send only says what mark_changed() said
+        Article.authors.through.objects.bulk_create(
+            Article.authors.through(article_id=article.pk, person_id=pk) for pk in dict.fromkeys(a.pk for a in authors)
+        )
+    else:
+        article.authors.set(authors)
 
     CountryMention.objects.bulk_create(
         CountryMention(
@@ -172,14 +204,14 @@ def save_extraction(article: Article, extraction: Extraction) -> None:
         if c.code in countries
     )
 
-    themes = {t.slug: t for t in Theme.objects.all()}
+    themes = {t.slug: t for t in (Theme.objects.all() if themes is None else themes)}
     ArticleTheme.objects.bulk_create(
         ArticleTheme(article=article, theme=themes[t.slug], score=t.score, matches=t.matches)
         for t in extraction.themes
         if t.slug in themes
     )
 
-    reviewed = list(article.quotes.exclude(status=Quote.Status.MACHINE).values_list("start", "end"))
+    reviewed = [] if new else list(article.quotes.exclude(status=Quote.Status.MACHINE).values_list("start", "end"))
     fresh: list[tuple[Quote, list]] = []
     for result, quote_themes in zip(extraction.quotes, extraction.quote_themes, strict=True):
         if any(result.start < end and start < result.end for start, end in reviewed):
@@ -201,7 +233,7 @@ def save_extraction(article: Article, extraction: Extraction) -> None:
             confidence=max(0.0, min(1.0, result.confidence)),
         )
         fresh.append((quote, [t for t in quote_themes if t.slug in themes]))
-    _save_quotes_keeping_ids(article, fresh, themes)
+    _save_quotes_keeping_ids(article, fresh, themes, new=new)
 
     Figure.objects.bulk_create(
         Figure(
@@ -261,7 +293,7 @@ COVERED = 0.5  # share of a retired quote's words its successor must cover
 MOVED_WORDS = 4  # words a retired quote needs to be followed by text alone (a short phrase recurs)
 
 
-def _save_quotes_keeping_ids(article, fresh: list, themes: dict) -> None:
+def _save_quotes_keeping_ids(article, fresh: list, themes: dict, *, new: bool = False) -> None:
     """Store the machine quotes of this extraction, reusing the rows of the same passages.
 
     A new result that is the same passage as an earlier machine quote (same words, or spans
@@ -271,8 +303,10 @@ def _save_quotes_keeping_ids(article, fresh: list, themes: dict) -> None:
     """
     # Two re-extractions of one article at once would retire the same ids twice: the second waits
     # here for the first to commit, then finds its quotes and keeps them.
-    list(type(article).objects.select_for_update().filter(pk=article.pk).values_list("pk"))
-    earlier = list(article.quotes.filter(status=Quote.Status.MACHINE).select_related("speaker"))
+    # A new article has no earlier quotes, and no other transaction can see it yet.
+    if not new:
+        list(type(article).objects.select_for_update().filter(pk=article.pk).values_list("pk"))
+    earlier = [] if new else list(article.quotes.filter(status=Quote.Status.MACHINE).select_related("speaker"))
     pairs = _same_passages(earlier, [quote for quote, _ in fresh], article.body)
     kept: set[int] = set()
     for old_index, new_index in pairs:

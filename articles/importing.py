@@ -18,13 +18,15 @@ from pathlib import Path
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, IntegrityError, InterfaceError, OperationalError, connection, transaction
+from django.utils.text import Truncator
 
 from analysis.cleaning import clean, normalise_newlines, parse_date, strip_controls, strip_markdown
 from analysis.document import Document
 from analysis.pipeline import TooLarge, check_size
 from articles import extraction
-from articles.models import Article, Passage, Source
+from articles.models import Article, Passage, Source, Theme
 from articles.models.articles import checksum, validate_web_url
+from articles.models.slugs import unique_slug
 
 logger = logging.getLogger(__name__)
 
@@ -274,11 +276,21 @@ def _import_once(incoming: Incoming, analyse: bool) -> Outcome:
     check_document(document)
     try:
         # Extracted before the transaction opens: it is most of the work, and holds no locks.
-        found = extraction.extract_document(document) if analyse else None
-        with transaction.atomic():
-            article = create_article(document, raw=incoming.raw, filename=incoming.name)
-            if found is not None:
-                extraction.save_extraction(article, found)
+        # The themes are read once, for scoring and for storing the scores.
+        themes = list(Theme.objects.all()) if analyse else []
+        found = extraction.extract_document(document, themes) if analyse else None
+        for attempt in range(STORE_ATTEMPTS):
+            try:
+                article = _store(incoming, document, found, themes, lock=attempt > 0)
+                break
+            except (IntegrityError, OperationalError) as error:
+                # Another transaction took the slug (or stored the same text) meanwhile, or the two
+                # met in a deadlock the server broke: stored again, under the creation lock, with
+                # the slugs committed since. Each failure is another article stored, so this ends.
+                if isinstance(error, OperationalError) and _sqlstate(error) != DEADLOCK:
+                    raise
+                if attempt == STORE_ATTEMPTS - 1 or Article.objects.filter(checksum=digest).exists():
+                    raise
     except TooLarge as refusal:
         raise ImportRefused(str(refusal)) from None
     except IntegrityError:
@@ -288,6 +300,22 @@ def _import_once(incoming: Incoming, analyse: bool) -> Outcome:
             return Outcome(incoming.name, Status.UNCHANGED, existing)
         raise
     return Outcome(incoming.name, Status.CREATED, article)
+
+
+DEADLOCK = "40P01"
+STORE_ATTEMPTS = 4  # the first without the creation lock
+
+
+def _sqlstate(error: DatabaseError) -> str:
+    return getattr(error.__cause__, "sqlstate", None) or ""
+
+
+def _store(incoming: Incoming, document: Document, found, themes: list, *, lock: bool) -> Article:
+    with transaction.atomic():
+        article, passages = create_article(document, raw=incoming.raw, filename=incoming.name, lock=lock)
+        if found is not None:
+            extraction.save_extraction(article, found, themes=themes, new_passages=passages)
+    return article
 
 
 def check_document(document: Document) -> None:
@@ -335,10 +363,21 @@ def _database_reason(error: DatabaseError) -> str:
     return f"could not be stored ({message})"
 
 
-def create_article(document: Document, *, raw: str, filename: str = "") -> Article:
+def create_article(
+    document: Document, *, raw: str, filename: str = "", lock: bool = True
+) -> tuple[Article, list[Passage]]:
+    """A new article, and its passages (with their ids, for storing its extraction).
+
+    Without ``lock`` its slug is chosen among committed articles only, without the archive-wide
+    creation lock: held to the end of the article's transaction, that lock made concurrent
+    importers take turns for their whole save. A slug taken meanwhile by another transaction
+    fails the insert, and the caller stores the article again with the lock.
+    """
+    title = document.title or ""
     article = Article.objects.create(
+        slug="" if lock else unique_slug(Article, title or Truncator(document.body).words(8), lock=False),
         source=Source.objects.for_name(document.source) if document.source else None,
-        title=document.title or "",
+        title=title,
         standfirst=document.standfirst or "",
         published=document.published,
         url=document.url or "",
@@ -347,13 +386,14 @@ def create_article(document: Document, *, raw: str, filename: str = "") -> Artic
         original_filename=filename[:300],
         cleaning=cleaning_report(document),
     )
-    write_passages(article, document)
-    return article
+    return article, write_passages(article, document, new=True)
 
 
-def write_passages(article: Article, document: Document) -> None:
-    article.passages.all().delete()
-    Passage.objects.bulk_create(
+def write_passages(article: Article, document: Document, *, new: bool = False) -> list[Passage]:
+    """The article's passages, replaced by the document's (``new``: it has none yet)."""
+    if not new:
+        article.passages.all().delete()
+    return Passage.objects.bulk_create(
         Passage(article=article, index=p.index, kind=p.kind.value, start=p.start, end=p.end, text=p.text)
         for p in document.passages
     )

@@ -158,7 +158,7 @@ def test_it_imports_a_saved_html_page(tmp_path):
 def test_an_import_is_atomic(tmp_path, monkeypatch):
     good = write(tmp_path / "good.txt", GOOD_TEXT)
 
-    def explode(article, found):
+    def explode(article, found, **kwargs):
         raise RuntimeError("analysis crashed")
 
     # Saving runs in the article's transaction: its failure must leave no article behind.

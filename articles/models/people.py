@@ -115,13 +115,17 @@ class Organisation(models.Model):
 
 
 class PersonQuerySet(models.QuerySet):
-    def resolve(self, result, countries: dict) -> Person:
+    def resolve(self, result, countries: dict, *, known: dict | None = None) -> Person:
         """The Person an extracted mention refers to, matching other spellings; created on first sight.
 
         A spelling matches an existing person only when :func:`analysis.names.same_person`
         says so for exactly one candidate: two people who merely share a surname stay apart.
+        ``known`` maps keys to the people read for them already (the oldest row of each key), so
+        an article's people known by key cost one query; it is kept in step with what is saved.
         """
-        person = self.filter(key=result.key).order_by("id").first()
+        person = known.get(result.key) if known is not None else None
+        if person is None:
+            person = self.filter(key=result.key).order_by("id").first()
         if person is None:
             serialise_creation(self.db)  # then look again: another importer may have just made them
             person = self.filter(key=result.key).order_by("id").first()
@@ -154,6 +158,9 @@ class PersonQuerySet(models.QuerySet):
             person.country, changed = countries[result.country], True
         if changed:
             person.save()
+            if known is not None:  # a key taken over from another spelling no longer finds its old row
+                for key in [key for key, other in known.items() if other is person and key != person.key]:
+                    del known[key]
         return person
 
     def matching(self, text: str) -> PersonQuerySet:

@@ -22,10 +22,12 @@ def serialise_creation(using: str = "default") -> None:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [CREATION_LOCK])
 
 
-def unique_slug(model: type[models.Model], text: str, *, max_length: int = 80, exclude_pk=None) -> str:
-    """A slug for ``text`` not yet used by ``model`` (suffixing -2, -3… when taken)."""
+def unique_slug(model: type[models.Model], text: str, *, max_length: int = 80, exclude_pk=None, lock: bool = True) -> str:
+    """A slug for ``text`` not yet used by ``model`` (suffixing -2, -3… when taken). Without
+    ``lock``, among committed rows only: the caller's insert may then fail, and be tried again."""
     base = slugify(text)[:max_length].strip("-") or "item"
-    serialise_creation(model._default_manager.db)  # two new articles of one title race for its slug
+    if lock:
+        serialise_creation(model._default_manager.db)  # two new articles of one title race for its slug
     slug, n = base, 1
     others = model._default_manager.all()
     if exclude_pk is not None:
