@@ -72,7 +72,7 @@ def run_database_sections(command: BaseCommand, sections: set[str], results: Res
     if "load" in sections:
         paths = [by_name[n].url for n in ("article", "person", "quotes")]
         out(f"\nunder load: gunicorn sync workers, wrk at 50 connections for {load_seconds} s on 127.0.0.1, "
-            f"{', '.join(paths)} in turn; 2 workers as the issue measured, 4 as README deploys on 2 cores")
+            f"{', '.join(paths)} in turn; 2 workers (one per core, as README deploys) and 4")
         out(f"{'page cache':>10} {'workers':>7} {'req/s':>8} {'p50':>9} {'p95':>9} {'p99':>9} {'errors':>7}")
         for section, page_cache, workers in LOAD_RUNS:
             began = timezone.now()
