@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from urllib.parse import quote
-
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -11,7 +9,7 @@ from articles.links import page_url
 from articles.pages import countries as pages
 from articles.summaries import rows
 from articles.views.common import QUOTE_ITEM_COLUMNS, counted, filtered_count, paginate, reader_view, render_page
-from articles.views.sources import filters_query
+from articles.views.sources import filters_query, speaker_links
 
 SHOWN = 15
 
@@ -29,7 +27,7 @@ def country_detail(request: HttpRequest, code: str) -> HttpResponse:
         return redirect("country_detail", code.lower(), permanent=True)  # /countries/KP/ → /countries/kp/
     data = pages.country_detail(request, code)
     country, summary, extra = data.subject, data.summary(), filters_query(data.filterset.data, "country")
-    own, quote_list, article_list = country.code.lower(), reverse("quote_list"), reverse("article_list")
+    own, article_list = country.code.lower(), reverse("article_list")
     context = {
         "country": data.subject,
         "page": paginate(request, data.articles, per_page=SHOWN, count=filtered_count(data.filterset)),
@@ -38,12 +36,7 @@ def country_detail(request: HttpRequest, code: str) -> HttpResponse:
         "extra": extra,
         **summary,
         # The margin's lists, each count linking to what it counts (with the page's filters).
-        "speaker_links": [
-            counted(page_url("person_detail", s["speaker__slug"]), s["speaker__name"],
-                    f"{quote_list}?country={own}&person={quote(s['speaker__slug'])}{extra}", s["n"], "quote",
-                    f"by {s['speaker__name']}")
-            for s in summary["speakers"]
-        ],
+        "speaker_links": speaker_links(summary["speakers"], f"country={own}", extra),
         "neighbour_links": [
             counted(page_url("country_detail", c["country__code"].lower()), c["country__name"],
                     f"{article_list}?country={own},{c['country__code'].lower()}{extra}", c["n"], "article",

@@ -28,7 +28,7 @@ def source_list(request: HttpRequest) -> HttpResponse:
 def source_detail(request: HttpRequest, slug: str) -> HttpResponse:
     data = pages.source_detail(request, slug)
     source, summary, extra = data.subject, data.summary(), filters_query(data.filterset.data, "source")
-    own, quote_list, article_list = quote(source.slug), reverse("quote_list"), reverse("article_list")
+    own, article_list = quote(source.slug), reverse("article_list")
     context = {
         "source": data.subject,
         # Newest first on (source, published); each row's quote count is a subquery run for that page only.
@@ -37,12 +37,7 @@ def source_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "extra": extra,
         **summary,
         # The margin's lists, each count linking to what it counts (with the page's filters).
-        "speaker_links": [
-            counted(page_url("person_detail", s["speaker__slug"]), s["speaker__name"],
-                    f"{quote_list}?source={own}&person={quote(s['speaker__slug'])}{extra}", s["n"], "quote",
-                    f"by {s['speaker__name']} in {source.name}")
-            for s in summary["speakers"]
-        ],
+        "speaker_links": speaker_links(summary["speakers"], f"source={own}", extra, f" in {source.name}"),
         "theme_links": [
             counted(page_url("theme_detail", t["theme__slug"]), t["theme__name"],
                     f"{article_list}?source={own}&theme={quote(t['theme__slug'])}{extra}", t["n"], "article",
@@ -60,3 +55,15 @@ def filters_query(filters: dict, own: str) -> str:
         if key != own:
             query[key] = value
     return ("&" + query.urlencode()) if query else ""
+
+
+def speaker_links(speakers: list[dict], scope: str, extra: str, where: str = "") -> list:
+    """The margin's speakers of an outlet's or a country's page: each one's page, and a count of
+    their quotes within ``scope`` (``source=slug``, ``country=code``) and the page's other filters."""
+    quote_list = reverse("quote_list")
+    return [
+        counted(page_url("person_detail", s["speaker__slug"]), s["speaker__name"],
+                f"{quote_list}?{scope}&person={quote(s['speaker__slug'])}{extra}", s["n"], "quote",
+                f"by {s['speaker__name']}{where}")
+        for s in speakers
+    ]
