@@ -21,12 +21,18 @@ from django.core.signals import request_finished, request_started
 from django.db import DatabaseError, connections
 from django.db.backends.signals import connection_created
 
+from articles import warming
+
 logger = logging.getLogger(__name__)
 _local = threading.local()  # whether this thread is serving a request
 
 
 def web_timeout_ms() -> int:
     return settings.STATEMENT_TIMEOUT_MS
+
+
+def _request_timeout_ms() -> int:
+    return getattr(_local, "request_timeout_ms", None) or web_timeout_ms()
 
 
 def command_timeout_ms() -> int:
@@ -49,17 +55,20 @@ def _on_connection_created(sender, connection, **kwargs) -> None:
     if connection.vendor != "postgresql":
         return
     # Said again rather than trusted to the options: DATABASE_URL may bring options of its own.
-    _set(connection, web_timeout_ms() if getattr(_local, "in_request", False) else command_timeout_ms())
+    _set(connection, _request_timeout_ms() if getattr(_local, "in_request", False) else command_timeout_ms())
 
 
-def _on_request_started(**kwargs) -> None:
+def _on_request_started(environ: dict | None = None, **kwargs) -> None:
     _local.in_request = True
+    # A cache warm-up's request (articles/warming.py) is not a reader's: nobody waits on it.
+    _local.request_timeout_ms = warming.STATEMENT_TIMEOUT_MS if warming.is_warming(environ) else web_timeout_ms()
+    timeout = _request_timeout_ms()
     for connection in connections.all(initialized_only=True):
         if connection.vendor != "postgresql" or connection.connection is None:
             continue
-        if getattr(connection, "statement_timeout_ms", None) != web_timeout_ms():
+        if getattr(connection, "statement_timeout_ms", None) != timeout:
             try:
-                _set(connection, web_timeout_ms())
+                _set(connection, timeout)
                 connection.statement_timeout_restore_ms = command_timeout_ms()
             except (DatabaseError, psycopg.Error):  # a broken connection: Django replaces it before the next query
                 logger.warning("could not set the statement timeout on %s", connection.alias)
@@ -67,6 +76,7 @@ def _on_request_started(**kwargs) -> None:
 
 def _on_request_finished(**kwargs) -> None:
     _local.in_request = False
+    _local.request_timeout_ms = None
     for connection in connections.all(initialized_only=True):
         restore = getattr(connection, "statement_timeout_restore_ms", None)
         if restore is None or connection.connection is None:

@@ -37,6 +37,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
+from articles import warming
+
 EXPORT_FORMATS = {"md", "csv", "json"}
 
 
@@ -177,6 +179,8 @@ class RateLimitMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        if warming.is_warming(request.META):  # this site's own warm-up, never a client (articles/warming.py)
+            return self.get_response(request)
         kind = kind_of(request)
         if kind is LOGIN:
             wait = over(kind, request)  # failures are counted by count_failed_login
