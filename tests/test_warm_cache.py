@@ -99,6 +99,12 @@ def test_it_refuses_an_argument_that_is_not_a_path():
         run("https://elsewhere.example/")
 
 
+def test_it_refuses_a_host_the_site_would_refuse(settings):
+    settings.ALLOWED_HOSTS = ["commentariat.example"]
+    with pytest.raises(CommandError, match=r"elsewhere\.example is not in ALLOWED_HOSTS"):
+        run("--host", "elsewhere.example")
+
+
 def test_its_requests_are_not_rate_limited_and_a_client_cannot_claim_to_be_it(client, settings):
     settings.CACHES = {**settings.CACHES, "ratelimit": {"BACKEND": LOCMEM, "LOCATION": "warming-rates"}}
     settings.RATE_LIMITS = {**dict.fromkeys(settings.RATE_LIMITS), "server_time": (1, 60)}

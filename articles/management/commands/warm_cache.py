@@ -6,7 +6,9 @@ from __future__ import annotations
 import sys
 import time
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.http.request import validate_host
 from tqdm import tqdm
 
 from articles.warming import Warmed, canonical_host, default_urls, warm
@@ -26,6 +28,8 @@ class Command(BaseCommand):
             raise CommandError(f"not a path on this site (they start with /): {', '.join(bad)}")
         show_bar = not no_progress and options["verbosity"] > 0
         host = host or canonical_host()
+        if not validate_host(host, settings.ALLOWED_HOSTS):
+            raise CommandError(f"{host} is not in ALLOWED_HOSTS ({', '.join(settings.ALLOWED_HOSTS)}): every page would be refused")
 
         def progress(items):
             return tqdm(items, desc="Warming", unit="page", file=sys.stderr, disable=not show_bar)
