@@ -20,11 +20,12 @@ from django.utils import timezone
 
 from bench import exports, load, pages
 from bench.importing import measure_import
+from bench.release import measure_release
 from bench.results import Results
 from bench.synthetic import TITLE_PREFIX, generate_corpus
 
 TARGETS = {"max_queries": 12, "max_ratio": 3.0}
-CORPUS_SECTIONS = {"pages", "exports", "load", "hostile"}
+CORPUS_SECTIONS = {"pages", "release", "exports", "load", "hostile"}
 # (results section, page cache, gunicorn workers) of the load section
 LOAD_RUNS = (("load", True, 2), ("load_uncached", False, 2), ("load_uncached_4", False, 4))
 
@@ -65,6 +66,9 @@ def run_database_sections(command: BaseCommand, sections: set[str], results: Res
         for page, miss in misses:
             out(f"  MISS {page}: {miss}")
         results.save("pages", [r.as_dict() for r in measured])
+
+    if "release" in sections:
+        results.save("release", measure_release(out))
 
     if "exports" in sections:
         results.save("exports", exports.measure_exports(out))

@@ -13,7 +13,7 @@ MAX_PAGE_SQL_RATIO = 3.0  # a page costs at most three times its own SQL
 LOAD_RPS = {"load": 1000.0, "load_uncached": 300.0, "load_uncached_4": 300.0}  # with the page cache, without it
 LOAD_P99_MS = 500.0
 EXPORT_HELD_S = 5.0  # no export holds a request longer
-SECTIONS = ("extraction", "import", "pages", "exports", "load", "load_uncached", "load_uncached_4", "hostile")
+SECTIONS = ("extraction", "import", "pages", "release", "exports", "load", "load_uncached", "load_uncached_4", "hostile")
 
 
 def _over(value: float, limit: float, unit: str, digits: int = 0) -> str:
@@ -38,6 +38,19 @@ def page_misses(page: dict) -> list[str]:
         out.append(f"page/SQL of {name}: {page['ratio']:.1f}× > {MAX_PAGE_SQL_RATIO:.0f}×: "
                    f"{extra:,.0f} ms of rendering over ({page['median_ms']:.1f} ms for {page['sql_median_ms']:.1f} ms "
                    f"of SQL)")
+    return out
+
+
+def release_misses(result: dict) -> list[str]:
+    """A page whose first reader after ``warm_cache`` waited past the cold target, or that failed."""
+    out = []
+    for row in result["pages"]:
+        for step, what in (("warm", "warm_cache's request for"), ("after", "the first reader after warm_cache of")):
+            if row[step]["status"] != 200:
+                out.append(f"new release: {what} {row['url']} answered {row[step]['status']}")
+        if row["after"]["status"] == 200 and row["after"]["ms"] > COLD_MS:
+            out.append(f"new release: the first reader after warm_cache of {row['url']}: "
+                       f"{_over(row['after']['ms'], COLD_MS, 'ms')}")
     return out
 
 
@@ -137,7 +150,7 @@ def misses(measured: dict) -> list[str]:
         out += extraction_misses(rows)
     for page in measured.get("pages") or []:
         out += page_misses(page)
-    for section, check in (("import", import_misses), ("exports", export_misses), ("load", None),
+    for section, check in (("import", import_misses), ("release", release_misses), ("exports", export_misses), ("load", None),
                            ("load_uncached", None), ("load_uncached_4", None), ("hostile", hostile_misses)):
         result = measured.get(section)
         if not result or "skipped" in result or "error" in result:

@@ -133,7 +133,7 @@ def test_the_summary_says_when_all_was_met_and_what_was_not_run():
     starved = {"home": {"requests": 0, "p99_ms": 0.0, "non_2xx": 0, "timeouts": 0}, "server_errors": 0, "seconds": 30}
     assert "  MISS home under attack: not one request answered in 30 s" in summary({"hostile": starved})
     assert "  not measured: exports (exports not working yet)" in lines
-    assert "  not run this time: extraction, import, load, load_uncached, load_uncached_4, hostile" in lines
+    assert "  not run this time: extraction, import, release, load, load_uncached, load_uncached_4, hostile" in lines
 
 
 def test_every_export_request_held_over_5_s_or_answered_wrongly_is_a_miss_with_its_margin():
@@ -251,3 +251,50 @@ def test_the_attacks_export_requests_are_read_from_gunicorns_access_log():
 def test_a_load_section_that_asked_for_reports_is_flagged():
     load = {"requests_per_second": 1500.0, "p99_ms": 50.0, "errors": 0, "requests": 45000, "reports_made": 2}
     assert summary({"load": load})[0] == "  MISS load with the page cache: asked for 2 report(s); it should ask for none"
+
+
+def _release_row(url: str, after_ms: float = 20.0, warm_status: int = 200, after_status: int = 200) -> dict:
+    return {"url": url, "unwarmed": {"status": 200, "ms": 4000.0}, "warm": {"status": warm_status, "ms": 3900.0},
+            "after": {"status": after_status, "ms": after_ms}}
+
+
+def test_a_new_releases_page_is_a_miss_when_its_first_reader_after_warm_cache_waits_or_it_fails():
+    release = {"warm_seconds": 50.0, "pages": [
+        _release_row("/"), _release_row("/themes/", after_ms=400.0), _release_row("/sources/", warm_status=503),
+    ]}
+    text = "\n".join(summary({"release": release}))
+    assert "new release: the first reader after warm_cache of /themes/: 400 ms > 250 ms: over by 150 ms (1.6×)" in text
+    assert "new release: warm_cache's request for /sources/ answered 503" in text
+    assert text.count("MISS") == 2  # the home page met it, however long its unwarmed first request took
+
+
+@pytest.mark.django_db
+def test_the_release_section_counts_before_warm_cache_and_not_after_it(monkeypatch):
+    from articles import summaries, warming
+    from bench import release as release_section
+    from tests.builders import make_dataset
+
+    make_dataset()
+    events: list[str] = []
+    recount, warm = summaries._recount, warming.warm
+
+    def recording(key, current, compute):
+        events.append("recount")
+        return recount(key, current, compute)
+
+    def marked(*args, **kwargs):
+        events.append("warm_cache")
+        result = warm(*args, **kwargs)
+        events.append("warmed")
+        return result
+
+    monkeypatch.setattr(summaries, "_recount", recording)
+    monkeypatch.setattr(release_section.warming, "warm", marked)
+    lines: list[str] = []
+    result = release_section.measure_release(lines.append, ["/", "/quotes/", "/themes/"], keep_connection=True)
+    assert [row["url"] for row in result["pages"]] == ["/", "/quotes/", "/themes/"]
+    assert all(row[step]["status"] == 200 for row in result["pages"] for step in ("unwarmed", "warm", "after"))
+    before, during, after = events[:events.index("warm_cache")], events[events.index("warm_cache"):events.index("warmed")], events[events.index("warmed") + 1:]
+    assert "recount" in before and "recount" in during  # each fresh release starts with nothing counted
+    assert after == []  # readers after warm_cache count nothing
+    assert "warm_cache: 3 pages in" in "\n".join(lines)

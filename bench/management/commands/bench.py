@@ -8,7 +8,7 @@ from bench.extraction import measure_extraction
 from bench.results import Results
 from bench.targets import summary
 
-SECTIONS = ("extraction", "import", "pages", "exports", "load", "hostile")
+SECTIONS = ("extraction", "import", "pages", "release", "exports", "load", "hostile")
 
 
 class Command(BaseCommand):
