@@ -129,6 +129,13 @@ def default_cases() -> list[PageCase]:
         PageCase("country", f"/countries/{country.lower()}/"),
         PageCase("quotes, 2 filters", f"/quotes/?theme={themes[min(1, len(themes) - 1)]}&country={second_country.lower()}"),
         PageCase("figures", "/figures/"),
+        # The index pages, each the whole archive's counts in one list.
+        PageCase("articles", "/articles/"),
+        PageCase("people", "/people/"),
+        PageCase("themes", "/themes/"),
+        PageCase("sources", "/sources/"),
+        PageCase("countries", "/countries/"),
+        PageCase("speakers", "/speakers/"),
         PageCase(f"search common ({common})", f"/search/?q={common}", 150),
         PageCase(f"search rare ({rare})", f"/search/?q={rare}", 150),
         PageCase(f"search person typo ({typo})", f"/search/?q={typo}", 150),
