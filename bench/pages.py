@@ -127,6 +127,7 @@ def default_cases() -> list[PageCase]:
         PageCase("theme", f"/themes/{theme}/"),
         PageCase("source", f"/sources/{source}/"),
         PageCase("country", f"/countries/{country.lower()}/"),
+        PageCase("quotes", "/quotes/"),
         PageCase("quotes, 2 filters", f"/quotes/?theme={themes[min(1, len(themes) - 1)]}&country={second_country.lower()}"),
         PageCase("figures", "/figures/"),
         # The index pages, each the whole archive's counts in one list.
