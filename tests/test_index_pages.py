@@ -5,9 +5,12 @@ The plans are read from EXPLAIN on a small dataset (no timing: the bench measure
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.db import connection
 
+from articles import summaries
 from articles.models import ArticleTheme, Quote, QuoteTheme, Source, Theme
 from articles.pages.articles import article_list
 from articles.pages.sources import source_list
@@ -91,3 +94,31 @@ def test_the_article_lists_first_page_is_read_in_index_order(rf):
     plan = plan_of(page, "enable_sort = off", "enable_seqscan = off")
     assert not [node for node in nodes(plan) if node["Node Type"] in ("Sort", "Incremental Sort")]
     assert any(node.get("Index Name") == "article_list_newest_idx" for node in nodes(plan))
+
+
+def drawn_templates(client, url: str) -> tuple[set[str], str]:
+    response = client.get(url)
+    assert response.status_code == 200 and "X-Page-Cache" not in response
+    return {t.name for t in response.templates}, response.content.decode()
+
+
+@pytest.mark.parametrize("url", ["/themes/", "/sources/"])
+def test_an_index_is_drawn_once_per_generation_and_again_after_a_write(client, url):
+    theme = make_dataset(2)["themes"][0]
+    summaries.mark_changed()
+    client.cookies["sessionid"] = "not-a-session"  # past the page cache, to the summaries
+    first, html = drawn_templates(client, url)
+    assert "charts/matrix.html" in first
+    # Hundreds of linked counts and the heatmap were tens of milliseconds of template a request.
+    again, same = drawn_templates(client, url)
+    assert "charts/matrix.html" not in again and same == html
+
+    shown = rf'href="/quotes/\?theme={theme.slug}" data-count="(\d+)"'
+    before = int(re.search(shown, html).group(1)) if url == "/themes/" else None
+    Quote.objects.filter(pk=Quote.objects.visible().filter(quote_themes__theme=theme).first().pk).update(
+        status=Quote.Status.REJECTED)
+    summaries.mark_changed()  # the write commits: drawn again, with its counts
+    after, html = drawn_templates(client, url)
+    assert "charts/matrix.html" in after
+    if before is not None:
+        assert int(re.search(shown, html).group(1)) == before - 1
