@@ -47,7 +47,6 @@ def run_database_sections(command: BaseCommand, sections: set[str], results: Res
     # Pages are measured as deployed (DEBUG off), which needs collectstatic's manifest.
     call_command("collectstatic", interactive=False, verbosity=0)
     cases = pages.default_cases()
-    cases.insert(7, pages.PageCase("quotes", "/quotes/"))
     by_name = {case.name: case for case in cases}
 
     if "pages" in sections:

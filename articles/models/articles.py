@@ -82,6 +82,9 @@ class Article(models.Model):
             models.Index(F("published").desc(nulls_last=True), "id", name="article_published_idx"),
             # An outlet's page, newest first.
             models.Index("source", F("published").desc(nulls_last=True), F("id").desc(), name="article_source_newest_idx"),
+            # /articles/ in its default order (ArticleFilter's "newest", undated first as PostgreSQL
+            # sorts them), walked and stopped after a page rather than every article sorted.
+            models.Index(F("published").desc(), F("imported_at").desc(), "id", name="article_list_newest_idx"),
         ]
         constraints = [
             models.CheckConstraint(condition=~Q(body=""), name="article_body_not_empty"),

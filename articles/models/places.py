@@ -2,11 +2,11 @@ from __future__ import annotations
 
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
+from django.db.models.lookups import Exact
 
 from analysis.outlets import find_outlet
 from articles.links import page_url
 from articles.models.articles import Article
-from articles.models.counting import correlated_count
 from articles.models.quotes import Quote
 from articles.models.slugs import serialise_creation, unique_slug
 
@@ -66,12 +66,22 @@ class SourceQuerySet(models.QuerySet):
 
     def with_counts(self) -> SourceQuerySet:
         """``article_count``, ``quote_count`` (visible quotes) and ``anonymous_count`` (of those, from
-        anonymous sources), counted for the rows fetched only."""
-        quotes = Quote.objects.visible().filter(article__source=models.OuterRef("pk"))
-        return self.annotate(
-            article_count=correlated_count(Article.objects.filter(source=models.OuterRef("pk")), "source"),
-            quote_count=correlated_count(quotes, "article__source"),
-            anonymous_count=correlated_count(quotes.filter(speaker_kind="anonymous"), "article__source"),
+        anonymous sources).
+
+        The quotes are counted in one pass over ``quote_article_visible_idx`` (index only), grouped
+        by outlet: counted outlet by outlet, in a subquery each, they were a million row visits
+        (5 s for 200 outlets). The article count stays a subquery, one index range per outlet, that
+        always returns a row: no COALESCE, so it is not made a grouping key run for every quote."""
+        # The index's own condition, as an expression: a negated lookup on an outer join gets
+        # "OR status IS NULL" added, which the partial index cannot answer (a scan of every quote).
+        rejected = Exact(models.F("articles__quotes__status"), Quote.Status.REJECTED)
+        visible = models.FilteredRelation("articles__quotes", condition=~models.Q(rejected))
+        articles = Article.objects.filter(source=models.OuterRef("pk")).order_by()
+        return self.annotate(visible_quotes=visible).annotate(
+            article_count=models.Subquery(articles.annotate(
+                n=models.Func("pk", function="COUNT", output_field=models.IntegerField())).values("n")),
+            quote_count=models.Count("visible_quotes"),
+            anonymous_count=models.Count("visible_quotes", filter=models.Q(visible_quotes__speaker_kind="anonymous")),
         )
 
 

@@ -136,6 +136,9 @@ class Quote(models.Model):
             ),
             # ``sort=confidence``: a theme's least certain quotes are a walk that stops, not a sort of all of them.
             models.Index(fields=["confidence", "id"], name="quote_confidence_idx", condition=~Q(status="rejected")),
+            # Each outlet's visible and anonymous quotes on /sources/, counted from the index alone.
+            models.Index(fields=["article", "speaker_kind", "id"], name="quote_article_visible_idx",
+                         condition=~Q(status="rejected")),
         ]
         constraints = [
             models.CheckConstraint(condition=Q(end__gt=F("start")), name="quote_offsets_ordered"),

@@ -1,10 +1,11 @@
 from __future__ import annotations
 
 from django.db import models
+from django.db.models import Count, Subquery
+from django.db.models.functions import Coalesce
 from simple_history.models import HistoricalRecords
 
 from articles.links import page_url
-from articles.models.counting import correlated_count
 from articles.models.quotes import Quote, QuoteTheme
 from articles.models.slugs import unique_slug
 
@@ -12,13 +13,28 @@ from articles.models.slugs import unique_slug
 class ThemeQuerySet(models.QuerySet):
     def with_counts(self) -> ThemeQuerySet:
         """``article_count`` (articles tagged with the theme) and ``quote_count`` (visible quotes on
-        it): the numbers every page and export give for a theme."""
-        on_theme = QuoteTheme.objects.filter(theme=models.OuterRef("pk")).exclude(quote__status=Quote.Status.REJECTED)
-        return self.with_article_count().annotate(quote_count=correlated_count(on_theme, "theme"))
+        it): the numbers every page and export give for a theme.
+
+        Each is a count of its own per theme, with no GROUP BY around them: beside
+        ``Count("article_themes")`` the quote count became a grouping key, evaluated once per tagged
+        article (180,000 times over a million quotes: never done). Visible quotes are the theme's
+        links, an index-only count, less those of rejected quotes (1 % of them, found by status)."""
+        on_theme = QuoteTheme.objects.filter(theme=models.OuterRef("pk"))
+        rejected = on_theme.filter(quote__status=Quote.Status.REJECTED)
+        return self.annotate(
+            article_count=_count(ArticleTheme.objects.filter(theme=models.OuterRef("pk")), "article"),
+            quote_count=_count(on_theme, "quote") - _count(rejected, "quote"),
+        )
 
     def with_article_count(self) -> ThemeQuerySet:
         # An article holds a theme once (article_theme_once): no DISTINCT needed.
         return self.annotate(article_count=models.Count("article_themes"))
+
+
+def _count(links: models.QuerySet, column: str):
+    """A correlated count of a theme's link rows, of a column its ``(theme, …)`` index holds, so
+    that the count reads the index alone (``COUNT(id)`` would visit every row)."""
+    return Coalesce(Subquery(links.order_by().values("theme").annotate(n=Count(column)).values("n")[:1]), 0)
 
 
 class Theme(models.Model):

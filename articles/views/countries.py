@@ -7,8 +7,16 @@ from django.urls import reverse
 from articles.exports import exportable, reports
 from articles.links import page_url
 from articles.pages import countries as pages
-from articles.summaries import rows
-from articles.views.common import QUOTE_ITEM_COLUMNS, counted, filtered_count, paginate, reader_view, render_page
+from articles.summaries import sql_of
+from articles.views.common import (
+    QUOTE_ITEM_COLUMNS,
+    cached_fragment,
+    counted,
+    filtered_count,
+    paginate,
+    reader_view,
+    render_page,
+)
 from articles.views.sources import filters_query, speaker_links
 
 SHOWN = 15
@@ -17,7 +25,10 @@ SHOWN = 15
 @reader_view
 @exportable(reports.country_list)
 def country_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "countries/country_list.html", {"countries": rows(pages.country_list(request).items, "countries")})
+    countries = pages.country_list(request).items
+    grid = cached_fragment("country-grid", "countries/_country_grid.html", lambda: {"countries": list(countries)},
+                           sql_of(countries))
+    return render(request, "countries/country_list.html", {"grid": grid})
 
 
 @reader_view

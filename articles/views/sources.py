@@ -10,17 +10,21 @@ from articles.charts import heatmap
 from articles.exports import exportable, reports
 from articles.links import page_url
 from articles.pages import sources as pages
-from articles.summaries import rows
-from articles.views.common import counted, filtered_count, paginate, reader_view, render_page
+from articles.summaries import sql_of
+from articles.views.common import cached_fragment, counted, filtered_count, paginate, reader_view, render_page
 
 
 @reader_view
 @exportable(reports.source_list)
 def source_list(request: HttpRequest) -> HttpResponse:
     data = pages.source_list(request)
-    matrix = data.summary()["matrix"]
-    return render(request, "sources/source_list.html",
-                  {"sources": rows(data.items, "sources"), "matrix": matrix, "heat": heatmap(matrix)})
+
+    def drawn() -> dict:
+        matrix = data.summary()["matrix"]
+        return {"sources": list(data.items), "matrix": matrix, "heat": heatmap(matrix)}
+
+    index = cached_fragment("source-index", "sources/_source_index.html", drawn, sql_of(data.items))
+    return render(request, "sources/source_list.html", {"index": index})
 
 
 @reader_view

@@ -9,13 +9,15 @@ from django.shortcuts import render
 from articles.exports import exportable, reports
 from articles.models.described import speaker_kind_label
 from articles.pages import speakers as pages
-from articles.views.common import paginate, reader_view, render_page
+from articles.views.common import cached_fragment, paginate, reader_view, render_page
 
 
 @reader_view
 def speaker_index(request: HttpRequest) -> HttpResponse:
     """Everyone quoted who is not a named person: counts by kind, organisations, descriptions."""
-    return render(request, "speakers/speaker_index.html", pages.speaker_index(request).summary())
+    data = pages.speaker_index(request)
+    lists = cached_fragment("speaker-index-lists", "speakers/_speaker_index_lists.html", data.summary)
+    return render(request, "speakers/speaker_index.html", {"lists": lists})
 
 
 @reader_view

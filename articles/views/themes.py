@@ -9,19 +9,23 @@ from articles.charts import heatmap
 from articles.exports import exportable, reports
 from articles.filters import QuoteFilter
 from articles.pages import themes as pages
-from articles.summaries import cached, count, rows, sql_of
-from articles.views.common import COUNT_AT_MOST, paginate, reader_view, render_page
+from articles.summaries import cached, count, sql_of
+from articles.views.common import COUNT_AT_MOST, cached_fragment, paginate, reader_view, render_page
 
 
 @reader_view
 @exportable(reports.theme_list)
 def theme_list(request: HttpRequest) -> HttpResponse:
-    data = pages.theme_list(request)
-    themes = rows(data.items, "themes")
-    matrix = data.summary()["matrix"]
-    context = {"themes": themes, "quote_counts": {theme.pk: theme.quote_count for theme in themes},
-               "matrix": matrix, "heat": heatmap(matrix), "threshold": threshold()}
-    return render(request, "themes/theme_list.html", context)
+    def drawn() -> dict:
+        # The queryset built only here: its three correlated counts take longer to compile than
+        # the drawn index takes to read.
+        data = pages.theme_list(request)
+        themes, matrix = list(data.items), data.summary()["matrix"]
+        return {"themes": themes, "quote_counts": {theme.pk: theme.quote_count for theme in themes},
+                "matrix": matrix, "heat": heatmap(matrix)}
+
+    index = cached_fragment("theme-index", "themes/_theme_index.html", drawn)
+    return render(request, "themes/theme_list.html", {"index": index, "threshold": threshold()})
 
 
 def threshold() -> dict:
