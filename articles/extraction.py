@@ -252,8 +252,9 @@ def _save_extraction(article: Article, extraction: Extraction, themes, new_passa
         )
         for f in extraction.figures
     )
-    article.analysed_at = timezone.now()
-    article.save(update_fields=["analysed_at"])
+    if not (new and article.analysed_at):  # the importer stamps a new article as it creates it
+        article.analysed_at = timezone.now()
+        article.save(update_fields=["analysed_at"])
 
 
 def _speaker_as_printed(result) -> str:
@@ -309,27 +310,27 @@ def _save_quotes_keeping_ids(article, fresh: list, themes: dict, *, new: bool = 
     pairs = _same_passages(earlier, [quote for quote, _ in fresh], article.body)
     kept: set[int] = set()
     for old_index, new_index in pairs:
-        old, new = earlier[old_index], fresh[new_index][0]
+        old, found = earlier[old_index], fresh[new_index][0]
         kept.add(old.pk)
-        changed = [name for name in MACHINE_FIELDS if _value(old, name) != _value(new, name)]
+        changed = [name for name in MACHINE_FIELDS if _value(old, name) != _value(found, name)]
         for name in changed:
-            setattr(old, name, getattr(new, name))
+            setattr(old, name, getattr(found, name))
         if changed:
             old.version += 1  # an editor's form opened before this re-extraction is refused, not applied
             old._change_reason = "Re-extraction"
             old.save()
         fresh[new_index] = (old, fresh[new_index][1])
     QuoteTheme.objects.filter(quote_id__in=kept).delete()
-    new = [quote for quote, _ in fresh if quote.pk is None]
-    for quote in new:
+    added = [quote for quote, _ in fresh if quote.pk is None]
+    for quote in added:
         quote.published = article.published  # as Quote.save() does: the object in step with the trigger
-    _create_with_history(new)
+    _create_with_history(added)
     QuoteTheme.objects.bulk_create(
         QuoteTheme(quote=quote, theme=themes[t.slug], score=t.score) for quote, quote_themes in fresh for t in quote_themes
     )
 
     retiring = [quote for quote in earlier if quote.pk not in kept]
-    gone = list(article.retired_quotes.filter(successor__isnull=True)) if article.analysed_at else []
+    gone = list(article.retired_quotes.filter(successor__isnull=True)) if article.analysed_at and not new else []
     if not retiring and not gone:
         return
     # Each live quote's words, normalised once for all the retiring quotes and tombstones compared with it.
