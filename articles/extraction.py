@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -147,7 +149,7 @@ def _save_extraction(article: Article, extraction: Extraction, themes, new_passa
     codes = {c.code for c in extraction.countries} | {
         r.country for r in (*extraction.people, *extraction.organisations) if r.country
     }
-    countries = {c.code: c for c in Country.objects.filter(code__in=codes)} if codes else {}
+    countries = _countries(codes)
     # One query for the names already known, rather than one per name: most are, in a running archive.
     known = {o.key: o for o in Organisation.objects.filter(key__in=[r.key for r in extraction.organisations])
              .order_by("-id")}  # the oldest row of a key wins, as in resolve()
@@ -255,6 +257,32 @@ def _save_extraction(article: Article, extraction: Extraction, themes, new_passa
     if not (new and article.analysed_at):  # the importer stamps a new article as it creates it
         article.analysed_at = timezone.now()
         article.save(update_fields=["analysed_at"])
+
+
+# code -> Country (None: no such row), while a batch import runs (see remembering_countries).
+_batch_countries: ContextVar[dict | None] = ContextVar("batch_countries", default=None)
+
+
+@contextmanager
+def remembering_countries() -> Iterator[None]:
+    """Within it, each country row is read once rather than once per article: a batch import
+    reads a hundred articles a minute, all naming the same few countries, which are reference
+    data (their codes and ids do not change)."""
+    token = _batch_countries.set({})
+    try:
+        yield
+    finally:
+        _batch_countries.reset(token)
+
+
+def _countries(codes: set[str]) -> dict[str, Country]:
+    memo = _batch_countries.get()
+    if memo is None:
+        return {c.code: c for c in Country.objects.filter(code__in=codes)} if codes else {}
+    if missing := codes - memo.keys():
+        found = {c.code: c for c in Country.objects.filter(code__in=missing)}
+        memo.update({code: found.get(code) for code in missing})
+    return {code: memo[code] for code in codes if memo[code] is not None}
 
 
 def _speaker_as_printed(result) -> str:

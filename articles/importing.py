@@ -451,16 +451,21 @@ def import_paths(
     the batch goes on."""
     files = expand_paths(paths)
     outcomes: list[Outcome] = []
-    for path in progress(files) if progress else files:
-        try:
-            outcome = import_incoming(read_file(path), analyse=analyse)
-            outcome.name = str(path)
-        except ImportRefused as refusal:
-            outcome = Outcome(str(path), Status.FAILED, reason=str(refusal))
-        except Exception as error:  # one broken article must not stop the batch
-            logger.exception("importing %s failed", path)
-            outcome = Outcome(str(path), Status.FAILED, reason=f"could not be imported ({type(error).__name__}: {error})")
-        outcomes.append(outcome)
-        if on_outcome:
-            on_outcome(outcome)
+    with extraction.remembering_countries():
+        for path in progress(files) if progress else files:
+            outcomes.append(_import_path(path, analyse))
+            if on_outcome:
+                on_outcome(outcomes[-1])
     return outcomes
+
+
+def _import_path(path: Path, analyse: bool) -> Outcome:
+    try:
+        outcome = import_incoming(read_file(path), analyse=analyse)
+        outcome.name = str(path)
+    except ImportRefused as refusal:
+        outcome = Outcome(str(path), Status.FAILED, reason=str(refusal))
+    except Exception as error:  # one broken article must not stop the batch
+        logger.exception("importing %s failed", path)
+        outcome = Outcome(str(path), Status.FAILED, reason=f"could not be imported ({type(error).__name__}: {error})")
+    return outcome
