@@ -61,6 +61,19 @@ _PASSIVE = re.compile(r"\b(?:(?:is|are|was|were|be|been|being)(?:\s+(?:often|als
                       r"\s*-?\s*$", re.I)  # "is often said", but not "my father often said"
 _NOUN_USE = re.compile(r"\b(?:a|an|the|his|her|their|its|our|my|in|of|with|these|those|such|any|"
                        r"no|this|whose|your|on|by|from|and)\s+$", re.I)
+_SPACE = re.compile(r"\s")
+
+
+def _noun_use_before(text: str) -> bool:
+    """Does ``text`` end with a determiner or preposition and space (_NOUN_USE)? Searched from just
+    before its trailing space, where such a word must end (at most 5 letters, and the word boundary
+    reads one more), rather than from every position of a long left side."""
+    end = len(text)
+    while end and _SPACE.match(text, end - 1):
+        end -= 1
+    return _NOUN_USE.search(text, max(0, end - 8)) is not None
+
+
 _PREP_BEFORE = re.compile(r"\b(?:of|at|for|with|to|on|from|by|about|against|in|into|between|relied|"
                           r"like|than|met|meeting|under)\s+(?:the\s+)?(?:[A-Z][\w\-]*\s+)*(?:[\w\-]+[’']s\s+)?$")
 _VAGUE_SOURCES = {"reports", "report", "media reports", "various reports", "the report", "a report",
@@ -117,7 +130,7 @@ class Attributor:
             before = masked[:m.start()]
             if word.lower() in _PAST_PARTICIPLE and _PASSIVE.search(before):
                 continue  # "is said to be", "so-called"
-            if word.lower() != "according to" and _NOUN_USE.search(before) and not word.lower().endswith("ing") \
+            if word.lower() != "according to" and _noun_use_before(before) and not word.lower().endswith("ing") \
                     and not (word.lower() in _PAST_PARTICIPLE and re.search(r"\band\s+$", before)):  # "and said"
                 continue  # "in comments emailed", "his claims"
             if word.lower() == "according to" and re.search(r"\bnot\s+$", before):
@@ -294,7 +307,9 @@ class Attributor:
         window_start = max(0, len(trimmed) - 140)
         m = _ANON_LEFT.search(trimmed[window_start:])
         if not m:
-            bare = _BARE_PLURAL.search(trimmed)  # "officials said", "Republican lawmakers said"
+            # "officials said", "Republican lawmakers said". It can only end in "s" (``trimmed`` has no
+            # trailing newline for $ to stand before), and scanning the whole left side for it is costly.
+            bare = _BARE_PLURAL.search(trimmed) if trimmed.endswith("s") else None
             if bare is None or any(w.lower() in _FUNCTION_WORDS for w in bare.group(1).split()):
                 return None
             return bare.end(1), bare.start(1), _describe(bare.group(1))
@@ -699,7 +714,7 @@ def gap_ok(gap: str) -> bool:
             and "," not in g:
         return True
     relative = re.match(r",\s*(?:who|which|speaking|writing)\b", g) is not None  # ", who asked not to be named,"
-    verbs = [c for c in CUE_RE.finditer(g) if not _NOUN_USE.search(g[:c.start()])  # not "one of the states"
+    verbs = [c for c in CUE_RE.finditer(g) if not _noun_use_before(g[:c.start()])  # not "one of the states"
              and not c.group(0)[0].isupper()]  # nor "United States"
     if g.startswith(",") and len(words) <= 30 and (relative or not verbs):
         tail = g.rsplit(",", 1)[1] if g.count(",") > 1 or g.endswith(",") else ""

@@ -125,7 +125,10 @@ INVERTIBLE = {"say", "add", "note", "warn", "argue", "explain", "write", "ask", 
               "answer", "shoot back", "recount", "scoff", "exclaim"}
 
 _cue_alt = "|".join(sorted((re.escape(c) for c in CUE_WORDS), key=len, reverse=True))
-CUE_RE = re.compile(rf"\b(?:{_cue_alt})\b", re.IGNORECASE)
+# The lookahead lets the engine pass over a word that no cue starts with before trying the ~200
+# alternatives; with a letter ahead, (?<!\w) is the \b it stands for. Twice as fast, same matches.
+_cue_initials = "".join(sorted({c[0].lower() for c in CUE_WORDS} | {c[0].upper() for c in CUE_WORDS}))
+CUE_RE = re.compile(rf"(?<!\w)(?=[{_cue_initials}])(?:{_cue_alt})\b", re.IGNORECASE)
 
 # Words that may sit between a speaker and the cue: "he also said", "she has long argued".
 FILLER_WORDS = {

@@ -147,6 +147,7 @@ def is_placeish(text: str) -> bool:
     return any(fold(w) in _country_names() for w in words) and len(words) <= 3 and not org_kind(text)
 
 
+@lru_cache(maxsize=65536)  # a pure function of the span, asked again for every name and its extensions
 def org_kind(text: str) -> str | None:
     """The organisation kind of a capitalised span, or None if it does not look like one."""
     folded = fold(text.strip())

@@ -18,6 +18,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, IntegrityError, InterfaceError, OperationalError, connection, transaction
+from django.utils import timezone
 from django.utils.text import Truncator
 
 from analysis.cleaning import clean, normalise_newlines, parse_date, strip_controls, strip_markdown
@@ -312,7 +313,8 @@ def _sqlstate(error: DatabaseError) -> str:
 
 def _store(incoming: Incoming, document: Document, found, themes: list, *, lock: bool) -> Article:
     with transaction.atomic():
-        article, passages = create_article(document, raw=incoming.raw, filename=incoming.name, lock=lock)
+        article, passages = create_article(document, raw=incoming.raw, filename=incoming.name, lock=lock,
+                                           analysed=found is not None)
         if found is not None:
             extraction.save_extraction(article, found, themes=themes, new_passages=passages)
     return article
@@ -364,9 +366,12 @@ def _database_reason(error: DatabaseError) -> str:
 
 
 def create_article(
-    document: Document, *, raw: str, filename: str = "", lock: bool = True
+    document: Document, *, raw: str, filename: str = "", lock: bool = True, analysed: bool = False
 ) -> tuple[Article, list[Passage]]:
     """A new article, and its passages (with their ids, for storing its extraction).
+
+    ``analysed``: its extraction is stored in the same transaction, so it is stamped analysed
+    now rather than saved (and recorded in its history) a second time for the stamp.
 
     Without ``lock`` its slug is chosen among committed articles only, without the archive-wide
     creation lock: held to the end of the article's transaction, that lock made concurrent
@@ -385,6 +390,7 @@ def create_article(
         body=document.body,
         original_filename=filename[:300],
         cleaning=cleaning_report(document),
+        analysed_at=timezone.now() if analysed else None,
     )
     return article, write_passages(article, document, new=True)
 
@@ -445,16 +451,21 @@ def import_paths(
     the batch goes on."""
     files = expand_paths(paths)
     outcomes: list[Outcome] = []
-    for path in progress(files) if progress else files:
-        try:
-            outcome = import_incoming(read_file(path), analyse=analyse)
-            outcome.name = str(path)
-        except ImportRefused as refusal:
-            outcome = Outcome(str(path), Status.FAILED, reason=str(refusal))
-        except Exception as error:  # one broken article must not stop the batch
-            logger.exception("importing %s failed", path)
-            outcome = Outcome(str(path), Status.FAILED, reason=f"could not be imported ({type(error).__name__}: {error})")
-        outcomes.append(outcome)
-        if on_outcome:
-            on_outcome(outcome)
+    with extraction.remembering_countries():
+        for path in progress(files) if progress else files:
+            outcomes.append(_import_path(path, analyse))
+            if on_outcome:
+                on_outcome(outcomes[-1])
     return outcomes
+
+
+def _import_path(path: Path, analyse: bool) -> Outcome:
+    try:
+        outcome = import_incoming(read_file(path), analyse=analyse)
+        outcome.name = str(path)
+    except ImportRefused as refusal:
+        outcome = Outcome(str(path), Status.FAILED, reason=str(refusal))
+    except Exception as error:  # one broken article must not stop the batch
+        logger.exception("importing %s failed", path)
+        outcome = Outcome(str(path), Status.FAILED, reason=f"could not be imported ({type(error).__name__}: {error})")
+    return outcome

@@ -63,7 +63,9 @@ def test_a_new_article_costs_a_bounded_number_of_queries_and_is_stored_as_reanal
         imported = stored(article)
         assert imported["quotes"] and imported["people"] and imported["countries"] and imported["themes"]
         assert all(quote.history.count() == 1 for quote in article.quotes.all())  # each quote's creation
-        assert article.history.count() == 2  # created, then analysed
+        # Created analysed, in the transaction that stores its extraction: one record, not a second
+        # save for the stamp.
+        assert [record.analysed_at for record in article.history.all()] == [article.analysed_at]
         assert article.analysed_at is not None
 
         # The general path (what an editor's "re-analyse" runs) on the same cleaned text finds
@@ -97,3 +99,16 @@ def test_a_slug_another_importer_took_meanwhile_is_chosen_again_under_the_lock(c
     assert outcome.article.slug not in ("", taken)
     assert [q["sql"] for q in queries.captured_queries if "pg_advisory" in q["sql"]]  # the second time, locked
     assert outcome.article.quotes.exists()
+
+
+def test_a_batch_reads_the_countries_it_names_once_and_links_every_article_to_them(corpus, tmp_path):
+    paths = [copy_of(CORPUS_FILES[0], tmp_path, n) for n in range(3)]
+    with CaptureQueriesContext(connection) as queries:
+        outcomes = import_paths(paths)
+    assert [outcome.status for outcome in outcomes] == [Status.CREATED] * 3, [str(o) for o in outcomes]
+    country_reads = [q["sql"] for q in queries.captured_queries
+                     if q["sql"].startswith('SELECT') and 'FROM "articles_country"' in q["sql"]]
+    assert len(country_reads) == 1  # not one per article
+    linked = [stored(outcome.article)["countries"] for outcome in outcomes]
+    assert linked[0] and linked[0] == linked[1] == linked[2]
+    assert linked[0] == stored(corpus[CORPUS_FILES[0].name])["countries"]  # as the corpus's own import found
