@@ -14,7 +14,7 @@ CLOSING_MARKS = ("”", "’", '"', "'")
 @reader_view
 @exportable(reports.article_list)
 def article_list(request: HttpRequest) -> HttpResponse:
-    return filtered_list(request, "articles/article_list.html", pages.article_list(request))
+    return filtered_list(request, "articles/article_list.html", lambda: pages.article_list(request))
 
 
 @reader_view

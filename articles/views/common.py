@@ -131,12 +131,16 @@ def render_fragment_page(request: HttpRequest, template: str, build: Callable[[]
     return response
 
 
-def filtered_list(request: HttpRequest, template: str, data: PageData, *, per_page: int = PER_PAGE) -> HttpResponse:
+def filtered_list(request: HttpRequest, template: str, data: PageData | Callable[[], PageData], *,
+                  per_page: int = PER_PAGE) -> HttpResponse:
     """A list page: the filters from the query string, the facet counts, one page of results
-    (each list's order walks an index, so a page is found without reading every row)."""
-    filterset = data.filterset
+    (each list's order walks an index, so a page is found without reading every row). ``data``
+    may be given as a function, so that a page kept as a fragment builds no filters either."""
 
     def context() -> dict:
+        nonlocal data
+        data = data() if callable(data) else data
+        filterset = data.filterset
         return {
             "filter": filterset,
             # Kept apart: the last generation's facets may stand in after a write, its exact total may not.

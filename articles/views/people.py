@@ -27,7 +27,7 @@ WRITTEN_SHOWN = 10  # an author's articles on their page, newest first, then a p
 @reader_view
 @exportable(reports.person_list)
 def person_list(request: HttpRequest) -> HttpResponse:
-    return filtered_list(request, "people/person_list.html", pages.person_list(request), per_page=40)
+    return filtered_list(request, "people/person_list.html", lambda: pages.person_list(request), per_page=40)
 
 
 def _or_old_slug(view):

@@ -7,6 +7,7 @@ from django.shortcuts import render
 
 from articles.exports import exportable, reports
 from articles.models import Quote, RetiredQuote
+from articles.pages import PageData
 from articles.pages import quotes as pages
 from articles.views.common import QUOTE_ITEM_COLUMNS, filtered_list, moved_permanently, reader_view
 
@@ -14,8 +15,11 @@ from articles.views.common import QUOTE_ITEM_COLUMNS, filtered_list, moved_perma
 @reader_view
 @exportable(reports.quote_list)
 def quote_list(request: HttpRequest) -> HttpResponse:
-    data = pages.quote_list(request)
-    data.items = data.items.only(*QUOTE_ITEM_COLUMNS)
+    def data() -> PageData:
+        listed = pages.quote_list(request)
+        listed.items = listed.items.only(*QUOTE_ITEM_COLUMNS)
+        return listed
+
     return filtered_list(request, "quotes/quote_list.html", data)
 
 
