@@ -68,6 +68,8 @@ def test_an_editors_change_in_the_admin_shows_on_the_articles_next_request_for_r
         assert "Zelda Newcomer" in page
         assert newcomer.get_absolute_url() in page
     assert "Zelda Newcomer" in kept(client, url, django_assert_num_queries)
+    # The article has no swappable region: htmx asking for one gets the whole page, kept apart.
+    assert "<html" in kept(client, url, django_assert_num_queries, **{"HX-Request": "true", "HX-Target": "results"})
 
 
 @pytest.mark.django_db

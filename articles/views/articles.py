@@ -33,7 +33,7 @@ def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
         return {"article": data.subject, "passages": passages, "quotes": quotes, **summary}
 
     # The text and the margin are the article's rows only: kept until the data changes.
-    return render_fragment_page(request, "articles/article_detail.html", context, _article_shell)
+    return render_fragment_page(request, "articles/article_detail.html", context, _article_shell, partial=None)
 
 
 def _article_shell(context: dict) -> dict:

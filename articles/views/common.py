@@ -107,15 +107,17 @@ def render_page(request: HttpRequest, template: str, context: dict, *, partial: 
 
 
 def render_fragment_page(request: HttpRequest, template: str, build: Callable[[], dict],
-                         shell: Callable[[dict], dict] = lambda context: {}, *, partial: str = "results") -> HttpResponse:
+                         shell: Callable[[dict], dict] = lambda context: {}, *,
+                         partial: str | None = "results") -> HttpResponse:
     """As render_page, with what the page shows of the archive kept until the data changes
     (articles.page_cache.fragment): ``build()`` gives the context of the template's ``body``
     partial (or of ``partial`` when htmx asks for it alone), and ``shell(context)`` the few plain
     values the page around it needs (its title, the edit link's pk), kept with it. The page
     around (base.html: the nav, the edit link, the CSRF header) is rendered for each request.
+    A page without a swappable region passes ``partial=None``: htmx gets the whole page.
     """
     htmx = getattr(request, "htmx", None)
-    partial_only = bool(htmx and not htmx.history_restore_request and htmx.target == partial)
+    partial_only = bool(partial and htmx and not htmx.history_restore_request and htmx.target == partial)
     name = f"{template}#{partial if partial_only else 'body'}"
 
     def fragment_of_page() -> dict:
