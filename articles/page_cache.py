@@ -102,15 +102,17 @@ def _cacheable_response(response: HttpResponse) -> bool:
 # committed write moves the generation, so an editor sees their own edit on the next request.
 
 FRAGMENTS_KEPT = 400  # per process, each the HTML of one page's data part (20–80 KB)
+FRAGMENT_CHARACTERS = 24_000_000  # and at most this much HTML in all, whatever the pages' sizes
 
 
 class _Fragments:
     """The current generation's fragments of this process, least recently used dropped first.
     A newer generation empties it: older ones are never asked for again."""
 
-    def __init__(self, size: int) -> None:
-        self.size = size
+    def __init__(self, size: int, characters: int) -> None:
+        self.size, self.characters = size, characters
         self.generation = 0
+        self._held = 0  # characters of HTML held
         self._items: OrderedDict[tuple, dict] = OrderedDict()
         self._guard = threading.Lock()
 
@@ -129,17 +131,21 @@ class _Fragments:
                 return  # a request that began before a write: its page is of an older archive
             if generation > self.generation:
                 self._items.clear()
-                self.generation = generation
+                self._held, self.generation = 0, generation
+            if key in self._items:
+                self._held -= len(self._items.pop(key).get("html", ""))
             self._items[key] = value
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
+            self._held += len(value.get("html", ""))
+            while len(self._items) > self.size or (self._held > self.characters and len(self._items) > 1):
+                self._held -= len(self._items.popitem(last=False)[1].get("html", ""))
 
     def clear(self) -> None:
         with self._guard:
             self._items.clear()
+            self._held = 0
 
 
-_fragments = _Fragments(FRAGMENTS_KEPT)
+_fragments = _Fragments(FRAGMENTS_KEPT, FRAGMENT_CHARACTERS)
 
 
 def fragment(request: HttpRequest, name: str, build: Callable[[], dict]) -> dict:

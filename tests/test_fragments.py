@@ -142,3 +142,17 @@ def test_a_list_built_while_the_last_counts_stood_in_is_not_kept(client, setting
     assert stood_in != fresh  # the first page after the write did show the last counts
 
     assert kept(client, url, django_assert_num_queries) == fresh
+
+
+def test_a_process_keeps_a_bounded_number_and_size_of_fragments_and_only_the_newest_generations():
+    kept_here = page_cache._Fragments(3, 100)
+    kept_here.put(("a",), 5, {"html": "x" * 60})
+    kept_here.put(("b",), 5, {"html": "x" * 60})  # past 100 characters: the oldest goes
+    assert kept_here.get(("a",), 5) is None and kept_here.get(("b",), 5) is not None
+    for name in "cde":
+        kept_here.put((name,), 5, {"html": "x"})
+    assert [kept_here.get((name,), 5) is not None for name in "bcde"] == [False, True, True, True]  # three at most
+    kept_here.put(("old",), 4, {"html": "x"})  # built by a request that began before a write: not kept
+    assert kept_here.get(("old",), 4) is None and kept_here.get(("e",), 6) is None
+    kept_here.put(("new",), 6, {"html": "x"})  # a newer generation: the older ones are dropped
+    assert kept_here.get(("e",), 5) is None and kept_here.get(("new",), 6) is not None
