@@ -15,6 +15,8 @@ per visitor for anonymous readers: the CSRF header is only rendered for signed-i
 from __future__ import annotations
 
 import hashlib
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 
 from django.conf import settings
@@ -87,3 +89,84 @@ def _cacheable_response(response: HttpResponse) -> bool:
         and "no-store" not in cache_control
         and response.get("Content-Type", "").startswith("text/html")
     )
+
+
+# -- Fragments: the data-only part of a page, for every reader -----------------------------------
+#
+# The page cache serves anonymous readers only, and nothing when PAGE_CACHE is off. What a reader
+# page shows of the archive (an article's text and margin, a list's items and facets) is the same
+# for everyone who asks for the same URL until the data changes; only the shell around it (the
+# signed-in nav, the edit link, the CSRF header, the search box) is per request. So that part is
+# kept under the archive's generation, like the summaries it is built from, in each process's
+# memory: a hit costs no query beyond the generation, which the request reads anyway. Any
+# committed write moves the generation, so an editor sees their own edit on the next request.
+
+FRAGMENTS_KEPT = 400  # per process, each the HTML of one page's data part (20–80 KB)
+FRAGMENT_CHARACTERS = 24_000_000  # and at most this much HTML in all, whatever the pages' sizes
+
+
+class _Fragments:
+    """The current generation's fragments of this process, least recently used dropped first.
+    A newer generation empties it: older ones are never asked for again."""
+
+    def __init__(self, size: int, characters: int) -> None:
+        self.size, self.characters = size, characters
+        self.generation = 0
+        self._held = 0  # characters of HTML held
+        self._items: OrderedDict[tuple, dict] = OrderedDict()
+        self._guard = threading.Lock()
+
+    def get(self, key: tuple, generation: int) -> dict | None:
+        with self._guard:
+            if generation != self.generation:
+                return None
+            value = self._items.get(key)
+            if value is not None:
+                self._items.move_to_end(key)
+            return value
+
+    def put(self, key: tuple, generation: int, value: dict) -> None:
+        with self._guard:
+            if generation < self.generation:
+                return  # a request that began before a write: its page is of an older archive
+            if generation > self.generation:
+                self._items.clear()
+                self._held, self.generation = 0, generation
+            if key in self._items:
+                self._held -= len(self._items.pop(key).get("html", ""))
+            self._items[key] = value
+            self._held += len(value.get("html", ""))
+            while len(self._items) > self.size or (self._held > self.characters and len(self._items) > 1):
+                self._held -= len(self._items.popitem(last=False)[1].get("html", ""))
+
+    def clear(self) -> None:
+        with self._guard:
+            self._items.clear()
+            self._held = 0
+
+
+_fragments = _Fragments(FRAGMENTS_KEPT, FRAGMENT_CHARACTERS)
+
+
+def fragment(request: HttpRequest, name: str, build: Callable[[], dict]) -> dict:
+    """``build()``, kept for this URL (scheme, host, path and query string) and the htmx headers
+    in VARY_ON until the data changes. ``build`` must return what the page shows of the archive
+    and nothing of the visitor (no user, CSRF token or messages), as plain values and escaped HTML.
+
+    A value built while the last generation's summaries stood in (summaries.served_stale) is
+    not kept: the next request builds it again, once the recount is stored, from current data.
+    A request that had already been given a stand-in before building is not kept either, since
+    the two cannot be told apart.
+    """
+    if not settings.FRAGMENT_CACHE:
+        return build()
+    varies = tuple(request.headers.get(header, "") for header in VARY_ON)
+    key, current = (name, request.build_absolute_uri(), varies), summaries.generation()
+    value = _fragments.get(key, current)
+    if value is not None:
+        return value
+    stale_before = summaries.served_stale()
+    value = build()
+    if not stale_before and not summaries.served_stale():
+        _fragments.put(key, current, value)
+    return value

@@ -51,9 +51,12 @@ def run_database_sections(command: BaseCommand, sections: set[str], results: Res
 
     if "pages" in sections:
         out(f"\npages on {corpus['articles']:,} articles, {corpus['quotes']:,} quotes (server time, warm, in-process)")
-        out("median, p95: rendered (templates run; the page cache off, summaries cached); cold: the first request "
-            "after a write (the last generation's summaries stand in while a background thread recounts them); "
-            "catch-up: from that request until the recount was stored; queries, SQL, page/SQL, main q: of the rendered page; "
+        out("median, p95: rendered (the page cache off: the shell's templates run for each request, what the page shows of "
+            "the archive comes from the fragment its process kept for this generation (articles/page_cache.py) where the "
+            "page has one, summaries cached); cold: the first request after a write (fragment rebuilt, "
+            "the last generation's summaries stand in while a background thread recounts them); "
+            "catch-up: from that request until the recount was stored; queries, SQL, page/SQL, main q: of the rendered page "
+            "(a kept fragment: only what the shell reads); "
             "served, p95, q: as deployed, an anonymous reader's repeat from the page cache")
         began = timezone.now()
         measured = pages.measure_pages(cases, runs=runs, progress=lambda c: command.stderr.write(f"  {c.url}"))

@@ -203,6 +203,8 @@ CACHES = {
 }
 # Whole pages for anonymous readers, from that cache (articles/page_cache.py).
 PAGE_CACHE = env_bool("PAGE_CACHE", not DEBUG)  # off while developing: template edits show at once
+# What a reader page shows of the archive, for every visitor, per process (articles/page_cache.py fragment).
+FRAGMENT_CACHE = env_bool("FRAGMENT_CACHE", not DEBUG)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

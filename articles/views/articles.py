@@ -1,12 +1,11 @@
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
 
 from articles.exports import exportable, reports
 from articles.pages import articles as pages
 from articles.rendering import Segment, article_segments
-from articles.views.common import filtered_list, reader_view
+from articles.views.common import filtered_list, reader_view, render_fragment_page
 
 OPENING_MARKS = ("“", "‘", '"', "'")
 CLOSING_MARKS = ("”", "’", '"', "'")
@@ -15,23 +14,31 @@ CLOSING_MARKS = ("”", "’", '"', "'")
 @reader_view
 @exportable(reports.article_list)
 def article_list(request: HttpRequest) -> HttpResponse:
-    return filtered_list(request, "articles/article_list.html", pages.article_list(request))
+    return filtered_list(request, "articles/article_list.html", lambda: pages.article_list(request))
 
 
 @reader_view
 @exportable(reports.article_detail)
 def article_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    data = pages.article_detail(request, slug)
-    quotes = list(data.items)
-    summary = data.summary()
-    ordered = list(data.subject.passages.order_by("index"))
-    segments = article_segments(ordered, quotes, summary["annotations"])
-    passages = [
-        {"passage": passage, "segments": runs}
-        for passage, runs in zip(ordered, map(_marks_inside, segments), strict=True)
-    ]
-    context = {"article": data.subject, "passages": passages, "quotes": quotes, **summary}
-    return render(request, "articles/article_detail.html", context)
+    def context() -> dict:
+        data = pages.article_detail(request, slug)
+        quotes = list(data.items)
+        summary = data.summary()
+        ordered = list(data.subject.passages.order_by("index"))
+        segments = article_segments(ordered, quotes, summary["annotations"])
+        passages = [
+            {"passage": passage, "segments": runs}
+            for passage, runs in zip(ordered, map(_marks_inside, segments), strict=True)
+        ]
+        return {"article": data.subject, "passages": passages, "quotes": quotes, **summary}
+
+    # The text and the margin are the article's rows only: kept until the data changes.
+    return render_fragment_page(request, "articles/article_detail.html", context, _article_shell, partial=None)
+
+
+def _article_shell(context: dict) -> dict:
+    article = context["article"]  # the title and the edit link's target
+    return {"article": {"pk": article.pk, "display_title": article.display_title}}
 
 
 def _marks_inside(runs: list[Segment]) -> list[Segment]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
 
@@ -21,6 +22,7 @@ from django.views.decorators.http import require_safe
 from articles import summaries
 from articles.bounded import is_timeout
 from articles.models.search import CONTROL_CHARACTERS
+from articles.page_cache import fragment
 from articles.pages import PageData
 
 logger = logging.getLogger(__name__)
@@ -106,18 +108,52 @@ def render_page(request: HttpRequest, template: str, context: dict, *, partial: 
     return response
 
 
-def filtered_list(request: HttpRequest, template: str, data: PageData, *, per_page: int = PER_PAGE) -> HttpResponse:
+def render_fragment_page(request: HttpRequest, template: str, build: Callable[[], dict],
+                         shell: Callable[[dict], dict] = lambda context: {}, *,
+                         partial: str | None = "results") -> HttpResponse:
+    """As render_page, with what the page shows of the archive kept until the data changes
+    (articles.page_cache.fragment): ``build()`` gives the context of the template's ``body``
+    partial (or of ``partial`` when htmx asks for it alone), and ``shell(context)`` the few plain
+    values the page around it needs (its title, the edit link's pk), kept with it. The page
+    around (base.html: the nav, the edit link, the CSRF header) is rendered for each request.
+    A page without a swappable region passes ``partial=None``: htmx gets the whole page.
+    """
+    htmx = getattr(request, "htmx", None)
+    partial_only = bool(partial and htmx and not htmx.history_restore_request and htmx.target == partial)
+    name = f"{template}#{partial if partial_only else 'body'}"
+
+    def fragment_of_page() -> dict:
+        context = build()
+        return {"html": render_to_string(name, context, request), "shell": shell(context)}
+
+    kept = fragment(request, name, fragment_of_page)
+    if partial_only:
+        response = HttpResponse(kept["html"])
+    else:
+        response = render(request, template, {**kept["shell"], "fragment_html": kept["html"]})
+    patch_vary_headers(response, ["HX-Request", "HX-Target"])
+    return response
+
+
+def filtered_list(request: HttpRequest, template: str, data: PageData | Callable[[], PageData], *,
+                  per_page: int = PER_PAGE) -> HttpResponse:
     """A list page: the filters from the query string, the facet counts, one page of results
-    (each list's order walks an index, so a page is found without reading every row)."""
-    filterset = data.filterset
-    context = {
-        "filter": filterset,
-        # Kept apart: the last generation's facets may stand in after a write, its exact total may not.
-        "facets": data.facets(),
-        "page": paginate(request, data.items, per_page, count=filtered_count(filterset)),
-        "sorts": filterset.sort_fields,
-    }
-    return render_page(request, template, context)
+    (each list's order walks an index, so a page is found without reading every row). ``data``
+    may be given as a function, so that a page kept as a fragment builds no filters either."""
+
+    def context() -> dict:
+        nonlocal data
+        data = data() if callable(data) else data
+        filterset = data.filterset
+        return {
+            "filter": filterset,
+            # Kept apart: the last generation's facets may stand in after a write, its exact total may not.
+            "facets": data.facets(),
+            "page": paginate(request, data.items, per_page, count=filtered_count(filterset)),
+            "sorts": filterset.sort_fields,
+        }
+
+    return render_fragment_page(request, template, context)
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ from articles.views.common import (
     filtered_count,
     paginate,
     reader_view,
-    render_page,
+    render_fragment_page,
 )
 from articles.views.sources import filters_query, speaker_links
 
@@ -36,10 +36,15 @@ def country_list(request: HttpRequest) -> HttpResponse:
 def country_detail(request: HttpRequest, code: str) -> HttpResponse:
     if code != code.lower():
         return redirect("country_detail", code.lower(), permanent=True)  # /countries/KP/ → /countries/kp/
+    return render_fragment_page(request, "countries/country_detail.html", lambda: _country_context(request, code),
+                                lambda context: {"country": {"name": context["country"].name}})
+
+
+def _country_context(request: HttpRequest, code: str) -> dict:
     data = pages.country_detail(request, code)
     country, summary, extra = data.subject, data.summary(), filters_query(data.filterset.data, "country")
     own, article_list = country.code.lower(), reverse("article_list")
-    context = {
+    return {
         "country": data.subject,
         "page": paginate(request, data.articles, per_page=SHOWN, count=filtered_count(data.filterset)),
         "quotes": data.items.only(*QUOTE_ITEM_COLUMNS)[:SHOWN],
@@ -55,4 +60,3 @@ def country_detail(request: HttpRequest, code: str) -> HttpResponse:
             for c in summary["neighbours"]
         ],
     }
-    return render_page(request, "countries/country_detail.html", context)

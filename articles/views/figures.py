@@ -11,7 +11,7 @@ from articles.models import Figure
 from articles.models.quotes import ARTICLE_BULK
 from articles.pages import figures as pages
 from articles.summaries import cached
-from articles.views.common import paginate, reader_view, render_page
+from articles.views.common import paginate, reader_view, render_fragment_page
 
 FIGURES_PER_GROUP = 12
 
@@ -20,10 +20,14 @@ FIGURES_PER_GROUP = 12
 @exportable(reports.figure_list)
 def figure_list(request: HttpRequest) -> HttpResponse:
     """Numeric claims grouped by what they count; groups reported by several articles first."""
-    page = paginate(request, pages.figure_list(request).summary()["groups"], per_page=10)
-    # Grouping every figure in the archive is a scan; a page of groups is kept until the data changes.
-    rows = cached("figure-groups", lambda: _with_figures(list(page.object_list)), page.number)
-    return render_page(request, "figures/figure_list.html", {"page": page, "groups": rows})
+
+    def context() -> dict:
+        page = paginate(request, pages.figure_list(request).summary()["groups"], per_page=10)
+        # Grouping every figure in the archive is a scan; a page of groups is kept until the data changes.
+        rows = cached("figure-groups", lambda: _with_figures(list(page.object_list)), page.number)
+        return {"page": page, "groups": rows}
+
+    return render_fragment_page(request, "figures/figure_list.html", context)
 
 
 def _with_figures(groups: list[dict]) -> list[dict]:

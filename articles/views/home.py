@@ -3,15 +3,18 @@ from __future__ import annotations
 from urllib.parse import quote
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
 from django.urls import reverse
 
 from articles.pages import home as pages
-from articles.views.common import counted, reader_view
+from articles.views.common import counted, reader_view, render_fragment_page
 
 
 @reader_view
 def home(request: HttpRequest) -> HttpResponse:
+    return render_fragment_page(request, "home.html", lambda: _home_context(request), partial=None)
+
+
+def _home_context(request: HttpRequest) -> dict:
     data = pages.home(request)
     summary = data.summary()
     quote_list, article_list = reverse("quote_list"), reverse("article_list")
@@ -33,4 +36,4 @@ def home(request: HttpRequest) -> HttpResponse:
             for c in summary["countries"]
         ],
     }
-    return render(request, "home.html", {"latest": data.items, **summary, **links})
+    return {"latest": data.items, **summary, **links}

@@ -18,7 +18,7 @@ from articles.views.common import (
     moved_permanently,
     paginate,
     reader_view,
-    render_page,
+    render_fragment_page,
 )
 
 WRITTEN_SHOWN = 10  # an author's articles on their page, newest first, then a pager
@@ -27,7 +27,7 @@ WRITTEN_SHOWN = 10  # an author's articles on their page, newest first, then a p
 @reader_view
 @exportable(reports.person_list)
 def person_list(request: HttpRequest) -> HttpResponse:
-    return filtered_list(request, "people/person_list.html", pages.person_list(request), per_page=40)
+    return filtered_list(request, "people/person_list.html", lambda: pages.person_list(request), per_page=40)
 
 
 def _or_old_slug(view):
@@ -50,20 +50,27 @@ def _or_old_slug(view):
 @_or_old_slug
 @exportable(reports.person_detail)
 def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    data = pages.person_detail(request, slug)
-    person = data.subject
-    summary = data.summary()
-    context = {
-        "person": person,
-        # The person's quote count is theirs (Person.quote_total), as on every list, export and the admin.
-        # Each article's heading is its title or, untitled, its opening words: the body is read.
-        "page": paginate(request, data.items.only(*QUOTE_ITEM_COLUMNS, "article__body"), count=person.quote_total),
-        # The articles they wrote, with their own pager (``?written=2``) beside the quotes' one.
-        "written": paginate(request, data.articles, WRITTEN_SHOWN, param="written"),
-        **summary,
-        **_margin_links(person, summary),
-    }
-    return render_page(request, "people/person_detail.html", context)
+    def context() -> dict:
+        data = pages.person_detail(request, slug)
+        person = data.subject
+        summary = data.summary()
+        return {
+            "person": person,
+            # The person's quote count is theirs (Person.quote_total), as on every list, export and the admin.
+            # Each article's heading is its title or, untitled, its opening words: the body is read.
+            "page": paginate(request, data.items.only(*QUOTE_ITEM_COLUMNS, "article__body"), count=person.quote_total),
+            # The articles they wrote, with their own pager (``?written=2``) beside the quotes' one.
+            "written": paginate(request, data.articles, WRITTEN_SHOWN, param="written"),
+            **summary,
+            **_margin_links(person, summary),
+        }
+
+    return render_fragment_page(request, "people/person_detail.html", context, _person_shell)
+
+
+def _person_shell(context: dict) -> dict:
+    person = context["person"]  # the title and the edit link's target
+    return {"person": {"pk": person.pk, "name": person.name}}
 
 
 def _margin_links(person, summary: dict) -> dict[str, list[CountedLink]]:

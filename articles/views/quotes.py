@@ -7,15 +7,25 @@ from django.shortcuts import render
 
 from articles.exports import exportable, reports
 from articles.models import Quote, RetiredQuote
+from articles.pages import PageData
 from articles.pages import quotes as pages
-from articles.views.common import QUOTE_ITEM_COLUMNS, filtered_list, moved_permanently, reader_view
+from articles.views.common import (
+    QUOTE_ITEM_COLUMNS,
+    filtered_list,
+    moved_permanently,
+    reader_view,
+    render_fragment_page,
+)
 
 
 @reader_view
 @exportable(reports.quote_list)
 def quote_list(request: HttpRequest) -> HttpResponse:
-    data = pages.quote_list(request)
-    data.items = data.items.only(*QUOTE_ITEM_COLUMNS)
+    def data() -> PageData:
+        listed = pages.quote_list(request)
+        listed.items = listed.items.only(*QUOTE_ITEM_COLUMNS)
+        return listed
+
     return filtered_list(request, "quotes/quote_list.html", data)
 
 
@@ -42,12 +52,19 @@ def _or_retired(view):
 @_or_retired
 @exportable(reports.quote_detail)
 def quote_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    data = pages.quote_detail(request, pk)
-    quote, summary = data.subject, data.summary()
-    permalink = request.build_absolute_uri(quote.get_absolute_url())
-    description = summary["description"]
-    context = {
-        "quote": quote, "permalink": permalink, **summary,
-        "citation": quote.citation(permalink, description.description if description else ""),
-    }
-    return render(request, "quotes/quote_detail.html", context)
+    def context() -> dict:
+        data = pages.quote_detail(request, pk)
+        quote, summary = data.subject, data.summary()
+        permalink = request.build_absolute_uri(quote.get_absolute_url())
+        description = summary["description"]
+        return {
+            "quote": quote, "permalink": permalink, **summary,
+            "citation": quote.citation(permalink, description.description if description else ""),
+        }
+
+    return render_fragment_page(request, "quotes/quote_detail.html", context, _quote_shell, partial=None)
+
+
+def _quote_shell(context: dict) -> dict:
+    quote = context["quote"]  # the title and the edit link's target
+    return {"quote": {"pk": quote.pk, "display_title": quote.display_title}}

@@ -11,7 +11,14 @@ from articles.exports import exportable, reports
 from articles.links import page_url
 from articles.pages import sources as pages
 from articles.summaries import sql_of
-from articles.views.common import cached_fragment, counted, filtered_count, paginate, reader_view, render_page
+from articles.views.common import (
+    cached_fragment,
+    counted,
+    filtered_count,
+    paginate,
+    reader_view,
+    render_fragment_page,
+)
 
 
 @reader_view
@@ -30,10 +37,15 @@ def source_list(request: HttpRequest) -> HttpResponse:
 @reader_view
 @exportable(reports.source_detail)
 def source_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    return render_fragment_page(request, "sources/source_detail.html", lambda: _source_context(request, slug),
+                                lambda context: {"source": {"pk": context["source"].pk, "name": context["source"].name}})
+
+
+def _source_context(request: HttpRequest, slug: str) -> dict:
     data = pages.source_detail(request, slug)
     source, summary, extra = data.subject, data.summary(), filters_query(data.filterset.data, "source")
     own, article_list = quote(source.slug), reverse("article_list")
-    context = {
+    return {
         "source": data.subject,
         # Newest first on (source, published); each row's quote count is a subquery run for that page only.
         "page": paginate(request, data.articles, count=filtered_count(data.filterset)),
@@ -49,7 +61,6 @@ def source_detail(request: HttpRequest, slug: str) -> HttpResponse:
             for t in summary["themes"]
         ],
     }
-    return render_page(request, "sources/source_detail.html", context)
 
 
 def filters_query(filters: dict, own: str) -> str:

@@ -9,7 +9,7 @@ from django.shortcuts import render
 from articles.exports import exportable, reports
 from articles.models.described import speaker_kind_label
 from articles.pages import speakers as pages
-from articles.views.common import cached_fragment, paginate, reader_view, render_page
+from articles.views.common import cached_fragment, paginate, reader_view, render_fragment_page
 
 
 @reader_view
@@ -23,9 +23,12 @@ def speaker_index(request: HttpRequest) -> HttpResponse:
 @reader_view
 @exportable(reports.organisation_detail)
 def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    data = pages.organisation_detail(request, slug)
-    context = {"organisation": data.subject, "page": paginate(request, data.items), **data.summary()}
-    return render_page(request, "speakers/organisation_detail.html", context)
+    def context() -> dict:
+        data = pages.organisation_detail(request, slug)
+        return {"organisation": data.subject, "page": paginate(request, data.items), **data.summary()}
+
+    return render_fragment_page(request, "speakers/organisation_detail.html", context,
+                                lambda context: {"organisation": {"name": context["organisation"].name}})
 
 
 @reader_view
@@ -33,15 +36,18 @@ def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def described_source(request: HttpRequest, slug: str) -> HttpResponse:
     """Every quote from one description ("a senior American diplomat"), grouped by outlet;
     ``?source=`` keeps one outlet (what each outlet's count links to)."""
-    data = pages.described_source(request, slug)
-    summary = data.summary()
-    outlets = summary["outlets"]
-    context = {
-        "slug": slug,
-        "description": outlets[0]["description"],
-        "kind": speaker_kind_label(outlets[0]["kind"]),
-        "outlets": outlets,
-        "outlet": summary["outlet"],
-        "page": paginate(request, data.items),
-    }
-    return render_page(request, "speakers/described_source.html", context)
+    def context() -> dict:
+        data = pages.described_source(request, slug)
+        summary = data.summary()
+        outlets = summary["outlets"]
+        return {
+            "slug": slug,
+            "description": outlets[0]["description"],
+            "kind": speaker_kind_label(outlets[0]["kind"]),
+            "outlets": outlets,
+            "outlet": summary["outlet"],
+            "page": paginate(request, data.items),
+        }
+
+    return render_fragment_page(request, "speakers/described_source.html", context,
+                                lambda context: {"description": context["description"]})

@@ -10,7 +10,13 @@ from articles.exports import exportable, reports
 from articles.filters import QuoteFilter
 from articles.pages import themes as pages
 from articles.summaries import cached, count, sql_of
-from articles.views.common import COUNT_AT_MOST, cached_fragment, paginate, reader_view, render_page
+from articles.views.common import (
+    COUNT_AT_MOST,
+    cached_fragment,
+    paginate,
+    reader_view,
+    render_fragment_page,
+)
 
 
 @reader_view
@@ -36,13 +42,18 @@ def threshold() -> dict:
 @reader_view
 @exportable(reports.theme_detail)
 def theme_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    return render_fragment_page(request, "themes/theme_detail.html", lambda: _theme_context(request, slug),
+                                lambda context: {"theme": {"pk": context["theme"].pk, "name": context["theme"].name}})
+
+
+def _theme_context(request: HttpRequest, slug: str) -> dict:
     data = pages.theme_detail(request, slug)
     theme, filterset = data.subject, data.filterset
     link_query = request.GET.copy()
     for param in ("page", "from", "to", "more"):
         link_query.pop(param, None)
     link = link_query.urlencode()
-    context = {
+    return {
         "theme": theme,
         "filter": filterset,
         "facets": data.facets(),
@@ -55,4 +66,3 @@ def theme_detail(request: HttpRequest, slug: str) -> HttpResponse:
         }), sql_of(pages.theme_timeline(filterset)), theme.name, link),
         **data.summary(),
     }
-    return render_page(request, "themes/theme_detail.html", context)
