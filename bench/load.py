@@ -56,10 +56,12 @@ def free_port() -> int:
 RATE_LIMIT_VARIABLES = ("RATE_LIMIT_SEARCH", "RATE_LIMIT_EXPORT", "RATE_LIMIT_PDF", "RATE_LIMIT_SERVER_TIME")
 
 
-def server_env(database_name: str | None, *, page_cache: bool = True, limits: bool = True) -> dict[str, str]:
+def server_env(database_name: str | None, *, page_cache: bool = True, limits: bool = True,
+               fragments: bool = True) -> dict[str, str]:
     from django.conf import settings
 
-    env = {**os.environ, "DEBUG": "false", "PYTHONPATH": str(BASE_DIR), "PAGE_CACHE": "true" if page_cache else "false"}
+    env = {**os.environ, "DEBUG": "false", "PYTHONPATH": str(BASE_DIR), "PAGE_CACHE": "true" if page_cache else "false",
+           "FRAGMENT_CACHE": "true" if fragments else "false"}
     if not limits:
         env.update(dict.fromkeys(RATE_LIMIT_VARIABLES, "off"))
     if database_name and not settings.DATABASE_URL:
@@ -122,7 +124,7 @@ def _drive(process: subprocess.Popen, wrk: str, paths: list[str], port: int, *, 
 
 
 def load_test(paths: list[str], *, database_name: str | None, seconds: int = 30, connections: int = 50,
-              workers: int = 2, threads: int = 2, page_cache: bool = True) -> dict:
+              workers: int = 2, threads: int = 2, page_cache: bool = True, fragments: bool = True) -> dict:
     """gunicorn (``workers`` sync workers) serving ``paths`` in turn to wrk at ``connections`` connections;
     ``page_cache`` off makes every request render its page."""
     wrk = shutil.which("wrk")
@@ -134,7 +136,7 @@ def load_test(paths: list[str], *, database_name: str | None, seconds: int = 30,
     log_path = BASE_DIR / "var" / "bench" / "gunicorn.log"  # the workers' errors, if any, for a post-mortem
     log_path.parent.mkdir(parents=True, exist_ok=True)
     with open(log_path, "wb") as log:
-        process = subprocess.Popen(gunicorn, cwd=BASE_DIR, env=server_env(database_name, page_cache=page_cache, limits=False),
+        process = subprocess.Popen(gunicorn, cwd=BASE_DIR, env=server_env(database_name, page_cache=page_cache, fragments=fragments, limits=False),
                                    stdout=log, stderr=log, start_new_session=True)
         try:
             run = _drive(process, wrk, paths, port, seconds=seconds, connections=connections, threads=threads,

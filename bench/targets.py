@@ -10,10 +10,10 @@ from bench.extraction import TARGET_ARTICLES_PER_CORE
 
 COLD_MS = 250.0  # the first request after a write
 MAX_PAGE_SQL_RATIO = 3.0  # a page costs at most three times its own SQL
-LOAD_RPS = {"load": 1000.0, "load_uncached": 300.0, "load_uncached_4": 300.0}  # with the page cache, without it
+LOAD_RPS = {"load": 1000.0, "load_uncached": 300.0, "load_uncached_4": 300.0, "load_fragments": 300.0}  # with the page cache, without it
 LOAD_P99_MS = 500.0
 EXPORT_HELD_S = 5.0  # no export holds a request longer
-SECTIONS = ("extraction", "import", "pages", "release", "exports", "load", "load_uncached", "load_uncached_4", "hostile")
+SECTIONS = ("extraction", "import", "pages", "release", "exports", "load", "load_uncached", "load_uncached_4", "load_fragments", "hostile")
 
 
 def _over(value: float, limit: float, unit: str, digits: int = 0) -> str:
@@ -58,6 +58,8 @@ def load_misses(section: str, result: dict) -> list[str]:
     label = "with the page cache" if section == "load" else "without the page cache"
     if section == "load_uncached_4":
         label += ", 4 workers"
+    if section == "load_fragments":
+        label += ", fragments kept"
     out = []
     if result["requests_per_second"] < LOAD_RPS[section]:
         out.append(f"req/s {label}: {_under(result['requests_per_second'], LOAD_RPS[section], 'req/s')}")
@@ -151,7 +153,7 @@ def misses(measured: dict) -> list[str]:
     for page in measured.get("pages") or []:
         out += page_misses(page)
     for section, check in (("import", import_misses), ("release", release_misses), ("exports", export_misses), ("load", None),
-                           ("load_uncached", None), ("load_uncached_4", None), ("hostile", hostile_misses)):
+                           ("load_uncached", None), ("load_uncached_4", None), ("load_fragments", None), ("hostile", hostile_misses)):
         result = measured.get(section)
         if not result or "skipped" in result or "error" in result:
             continue

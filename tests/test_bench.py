@@ -147,7 +147,7 @@ def test_the_summary_says_when_all_was_met_and_what_was_not_run():
     starved = {"home": {"requests": 0, "p99_ms": 0.0, "non_2xx": 0, "timeouts": 0}, "server_errors": 0, "seconds": 30}
     assert "  MISS home under attack: not one request answered in 30 s" in summary({"hostile": starved})
     assert "  not measured: exports (exports not working yet)" in lines
-    assert "  not run this time: extraction, import, release, load, load_uncached, load_uncached_4, hostile" in lines
+    assert "  not run this time: extraction, import, release, load, load_uncached, load_uncached_4, load_fragments, hostile" in lines
 
 
 def test_every_export_request_held_over_5_s_or_answered_wrongly_is_a_miss_with_its_margin():
