@@ -3,8 +3,9 @@
 Every cache key starts with the release, so a release is simulated by a fresh key prefix: nothing
 is counted, and there is no earlier value to stand in. Each page of ``warm_cache``'s list is then
 asked for once as a first reader would (no warm-up), and again under another fresh prefix after
-``warm_cache`` has run, with the page cache off (a reader on another URL variant, or an editor, who
-does not get the kept page): what is left is the page's own rendering with its counts ready.
+``warm_cache`` has run, with the page cache and fragments off (a reader on another URL variant or
+another host, or an editor, who gets no kept page): what is left is the page's own rendering with
+its counts ready.
 """
 
 from __future__ import annotations
@@ -49,7 +50,8 @@ def measure_release(out, urls: list[str] | None = None, *, keep_connection: bool
             for warmed in warming.warm(urls):
                 rows[warmed.url]["warm"] = {"status": warmed.status, "ms": round(warmed.seconds * 1000, 1)}
             warm_s = time.perf_counter() - started
-            with override_settings(PAGE_CACHE=False):
+            # Fragments off too: they are kept per process, and the readers' processes are not this one.
+            with override_settings(PAGE_CACHE=False, FRAGMENT_CACHE=False):
                 for url in urls:
                     rows[url]["after"] = _first(timer, url)
     result = {"pages": list(rows.values()), "warm_seconds": round(warm_s, 1)}
@@ -63,7 +65,7 @@ def format_release(result: dict) -> list[str]:
         return f"{measure['ms']:>8.0f}ms" + ("" if measure["status"] == 200 else f" ({measure['status']})")
 
     lines = ["\na new release (every cache key new, nothing counted): each page's first request without "
-             "warm_cache, warm_cache's request for it, and a reader's first request after warm_cache (page cache off)",
+             "warm_cache, warm_cache's request for it, and a reader's first request after warm_cache (page cache and fragments off)",
              f"{'page':34} {'unwarmed':>10} {'warm_cache':>10} {'after':>10}"]
     for row in result["pages"]:
         lines.append(f"{row['url'][:34]:34} {cell(row['unwarmed']):>10} {cell(row['warm']):>10} {cell(row['after']):>10}")
