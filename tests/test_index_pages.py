@@ -122,3 +122,13 @@ def test_an_index_is_drawn_once_per_generation_and_again_after_a_write(client, u
     assert "charts/matrix.html" in after
     if before is not None:
         assert int(re.search(shown, html).group(1)) == before - 1
+
+
+def test_an_index_drawn_once_escapes_an_outlets_name_and_keeps_its_own_markup(client):
+    make_dataset()
+    Source.objects.filter(pk=Source.objects.first().pk).update(name="<script>alert(1)</script> Gazette")
+    for _ in range(2):  # drawn, then read back from the cache
+        html = client.get("/sources/").content.decode()
+        assert "&lt;script&gt;alert(1)&lt;/script&gt; Gazette" in html
+        assert "<script>alert(1)" not in html
+        assert "&lt;a href" not in html and '<a href="/sources/' in html  # its links are links, not text

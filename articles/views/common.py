@@ -16,7 +16,6 @@ from django.template.loader import render_to_string
 from django.urls import get_script_prefix, set_script_prefix
 from django.utils.cache import patch_vary_headers
 from django.utils.functional import cached_property
-from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_safe
 
 from articles import summaries
@@ -232,7 +231,7 @@ def moved_permanently(request: HttpRequest, url: str) -> HttpResponsePermanentRe
     return HttpResponsePermanentRedirect(url + (f"?{query}" if query else ""))
 
 
-def cached_fragment(name: str, template: str, context, *key) -> SafeString:
+def cached_fragment(name: str, template: str, context, *key) -> str:
     """``template`` drawn with ``context()``, kept under the generation as counts are: an index of
     hundreds of linked counts is tens of milliseconds of template (a reverse() and a dozen lookups
     an item), far more than its cached rows cost to read. A recount may draw it in a background
@@ -247,5 +246,6 @@ def cached_fragment(name: str, template: str, context, *key) -> SafeString:
         finally:
             set_script_prefix(before)
 
-    # The template autoescapes what it draws.
-    return mark_safe(summaries.cached(name, draw, template, prefix, *key))
+    # Not marked safe here: the template autoescapes what it draws, and render_to_string's SafeString
+    # survives the cache's pickling, so anything else that came back would be escaped where shown.
+    return summaries.cached(name, draw, template, prefix, *key)
